@@ -1,0 +1,35 @@
+# binome — the two commands of the README, and a few more for developers.
+.PHONY: run test build build-test web bench format clean
+
+JOBS ?= $(shell nproc)
+
+run: ## install, build, create the database, load the demo, serve on http://127.0.0.1:8080
+	scripts/install-deps
+	cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DBINOME_TESTS=OFF
+	cmake --build build -j$(JOBS)
+	cd web && npm run build --silent
+	./build/binome migrate --db sqlite:var/binome.db
+	./build/binome demo --db sqlite:var/binome.db
+	@echo "binome : interface sur http://127.0.0.1:8080 (Ctrl-C pour arrêter)"
+	./build/binome serve --db sqlite:var/binome.db --listen 127.0.0.1:8080 --web-root web/dist
+
+test: ## install, build with sanitizers and -Werror, run every test (unit, SQLite, PostgreSQL, browser)
+	scripts/install-deps
+	scripts/run-tests
+
+build:
+	cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DBINOME_TESTS=OFF
+	cmake --build build -j$(JOBS)
+
+web:
+	cd web && npm run build --silent
+
+bench: ## benchmarks (not part of make test)
+	scripts/install-deps
+	bench/run-all
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf build build-test web/dist

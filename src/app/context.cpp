@@ -1,0 +1,18 @@
+#include "app/context.hpp"
+
+namespace binome::app {
+
+store::AuditEntry audit_entry(const domain::Actor& actor, std::string action,
+                              std::optional<std::int64_t> person, const Origin& origin) {
+  store::AuditEntry e;
+  if (actor.user_id) e.user_id = actor.user_id;
+  e.user_login = actor.login;
+  if (actor.org_id) e.org_id = actor.org_id;
+  e.action = std::move(action);
+  e.person_id = person;
+  e.route = origin.route;
+  e.client_ip = origin.client_ip;
+  return e;
+}
+
+}  // namespace binome::app

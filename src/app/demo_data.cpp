@@ -1,0 +1,179 @@
+#include "app/demo_data.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "domain/text.hpp"
+#include "security/password.hpp"
+#include "store/orgs_repo.hpp"
+#include "store/persons_repo.hpp"
+#include "store/users_repo.hpp"
+
+namespace binome::app {
+namespace {
+
+constexpr std::array kLastNames{
+    "Martin",   "Bernard", "Thomas",  "Petit",    "Robert",   "Richard", "Durand",  "Dubois",
+    "Moreau",   "Laurent", "Simon",   "Michel",   "Lefèvre",  "Leroy",   "Roux",    "David",
+    "Bertrand", "Morel",   "Fournier", "Girard",  "Bonnet",   "Dupont",  "Lambert", "Fontaine",
+    "Rousseau", "Vincent", "Muller",  "Lefebvre", "Faure",    "André",   "Mercier", "Blanc",
+    "Guérin",   "Boyer",   "Garnier", "Chevalier", "François", "Legrand", "Gauthier", "Garcia",
+    "Perrin",   "Robin",   "Clément", "Morin",    "Nicolas",  "Henry",   "Roussel", "Mathieu",
+    "Gautier",  "Masson",  "Marchand", "Duval",   "Denis",    "Dumont",  "Marie",   "Lemaire",
+    "Noël",     "Meyer",   "Dufour",  "Meunier",  "Brun",     "Blanchard", "Giraud", "Joly"};
+constexpr std::array kFirstNames{
+    "Camille", "Léa",    "Manon",   "Chloé",   "Inès",    "Sarah",  "Emma",    "Jade",
+    "Louise",  "Zoé",    "Nathalie", "Isabelle", "Sylvie", "Céline", "Sandrine", "Aurélie",
+    "Lucas",   "Hugo",   "Nathan",  "Théo",    "Enzo",    "Louis",  "Mathis",  "Gabriel",
+    "Karim",   "Mehdi",  "Thierry", "Stéphane", "Olivier", "Franck", "Jérôme",  "Sébastien",
+    "Amandine", "Élodie", "Kévin",  "Yannick", "Hélène",  "Noémie", "Maël",    "Joël"};
+
+struct Commune {
+  const char* name;
+  const char* postal_code;
+};
+constexpr std::array<Commune, 4> kNorth{{{"Démoville-Nord", "00100"},
+                                         {"Fictif-sur-Mer", "00110"},
+                                         {"Saint-Exemple", "00120"},
+                                         {"Imaginaire-les-Bains", "00130"}}};
+constexpr std::array<Commune, 3> kSouth{{{"Démoville-Sud", "00200"},
+                                         {"Pont-Fictif", "00210"},
+                                         {"Sainte-Maquette", "00220"}}};
+constexpr std::array kStreets{"rue des Lilas", "avenue de la République", "rue du Moulin",
+                              "place de l'Église", "chemin des Vignes", "rue Victor-Hugo",
+                              "allée des Tilleuls", "rue de la Gare"};
+
+// A fixed sequence, so that every demo database holds the same persons.
+struct Sequence {
+  unsigned long long state = 20261122ULL;
+  unsigned next(unsigned bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>((state >> 33) % bound);
+  }
+};
+
+std::string lower_ascii(const std::string& s) {
+  std::string out;
+  for (char c : domain::fold_for_search(s))
+    if (c != ' ') out.push_back(c);
+  return out;
+}
+
+constexpr const char* kDep = "00";
+
+}  // namespace
+
+DemoResult load_demo(Context& ctx, const std::string& password) {
+  DemoResult result;
+  result.logins = {
+      {"conseiller.demo", "conseiller", "conseillère France Travail, Territoire Nord"},
+      {"social.demo", "referent_social", "référent social, SLAI du Territoire Nord"},
+      {"conseiller2.demo", "conseiller", "conseiller France Travail, Territoire Sud"},
+      {"social2.demo", "referent_social", "référente sociale, SLAI du Territoire Sud"},
+      {"coordo.demo", "coordinateur", "chef de SLAI, Territoire Nord"},
+      {"pilotage.demo", "pilotage", "direction : chiffres agrégés seulement"},
+      {"admin.demo", "admin", "administration des comptes et référentiels"},
+      {"dpo.demo", "dpo", "délégué à la protection des données"},
+  };
+  const std::string hash = security::hash_password(password);
+  const std::string now = ctx.now_iso();
+
+  ctx.db.transaction([&](soci::session& sql) {
+    if (store::departement_exists(sql, kDep)) {
+      for (const auto& l : result.logins)
+        if (auto u = store::find_user_by_login(sql, l.login)) {
+          store::set_password_hash(sql, u->id, hash);
+          store::save_login_state(sql, u->id, domain::after_success());
+        }
+      long long count = 0;
+      sql << "SELECT COUNT(*) FROM persons WHERE departement = '00'", soci::into(count);
+      result.persons = static_cast<int>(count);
+      return;
+    }
+    result.created = true;
+    store::upsert_departement(sql, kDep, "Val-de-Démo (département fictif)");
+    const auto north = store::insert_territory(sql, kDep, "Territoire Nord");
+    const auto south = store::insert_territory(sql, kDep, "Territoire Sud");
+    using domain::OrgKind;
+    auto org = [&](const char* name, OrgKind kind, std::optional<std::int64_t> terr,
+                   std::optional<std::int64_t> parent, std::optional<std::string> cs = {},
+                   std::optional<std::string> ce = {}) {
+      return store::insert_organisation(sql, {0, name, kind, kDep, terr, parent, cs, ce}, now);
+    };
+    const auto cd = org("Conseil départemental du Val-de-Démo", OrgKind::departement, {}, {});
+    const auto dt = org("Direction territoriale France Travail du Val-de-Démo", OrgKind::ft_direction, {}, {});
+    const auto ag_n = org("Agence France Travail de Démoville-Nord", OrgKind::agence, north, dt);
+    const auto ag_s = org("Agence France Travail de Démoville-Sud", OrgKind::agence, south, dt);
+    const auto slai_n = org("SLAI du Territoire Nord", OrgKind::service_departemental, north, cd);
+    const auto slai_s = org("SLAI du Territoire Sud", OrgKind::service_departemental, south, cd);
+    org("CCAS de Démoville", OrgKind::partenaire, north, cd, std::string("2026-01-01"),
+        std::string("2027-12-31"));
+
+    auto user = [&](const char* login, const char* name, const char* role, std::int64_t org_id,
+                    const char* fn, const char* phone) {
+      return store::insert_user(sql,
+                                {login, name, role, org_id, std::string(fn), std::string(phone),
+                                 std::string(login) + "@example.org", hash},
+                                now);
+    };
+    const auto c1 = user("conseiller.demo", "Camille Martin", "conseiller", ag_n,
+                         "Conseillère dédiée accompagnement global", "01 99 00 10 01");
+    const auto s1 = user("social.demo", "Sophie Lambert", "referent_social", slai_n,
+                         "Assistante sociale", "01 99 00 10 02");
+    const auto c2 = user("conseiller2.demo", "Julien Moreau", "conseiller", ag_s,
+                         "Conseiller dédié accompagnement global", "01 99 00 20 01");
+    const auto s2 = user("social2.demo", "Nadia Benali", "referent_social", slai_s,
+                         "Assistante sociale", "01 99 00 20 02");
+    user("coordo.demo", "Pierre Lefort", "coordinateur", slai_n, "Chef de SLAI", "01 99 00 10 09");
+    user("pilotage.demo", "Anne Directrice", "pilotage", cd, "Directrice de l'insertion", "01 99 00 00 01");
+    user("admin.demo", "Alex Admin", "admin", cd, "Administrateur fonctionnel", "01 99 00 00 02");
+    user("dpo.demo", "Dominique Protection", "dpo", cd, "Délégué à la protection des données", "01 99 00 00 03");
+
+    Sequence seq;
+    for (int i = 0; i < 200; ++i) {
+      const bool in_north = i < 120;
+      domain::Person p;
+      auto& id = p.identity;
+      id.last_name = kLastNames[seq.next(kLastNames.size())];
+      id.first_name = kFirstNames[seq.next(kFirstNames.size())];
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", 1962 + seq.next(42), 1 + seq.next(12),
+                    1 + seq.next(28));
+      id.birth_date = buf;
+      const auto& c = in_north ? kNorth[seq.next(kNorth.size())] : kSouth[seq.next(kSouth.size())];
+      id.street = std::to_string(1 + seq.next(120)) + " " + kStreets[seq.next(kStreets.size())];
+      id.postal_code = c.postal_code;
+      id.commune = c.name;
+      std::snprintf(buf, sizeof buf, "01 99 00 %02u %02u", 30 + seq.next(60), seq.next(100));
+      id.phone = std::string(buf);
+      id.consent_electronic = seq.next(10) < 4;
+      if (id.consent_electronic)
+        id.email = lower_ascii(id.first_name) + "." + lower_ascii(id.last_name) + std::to_string(i) +
+                   "@example.org";
+      std::snprintf(buf, sizeof buf, "%07u%c", 1000000 + seq.next(8999999), char('A' + seq.next(26)));
+      id.ft_id = std::string(buf);
+      if (seq.next(10) < 7) id.caf_id = std::to_string(1000000 + seq.next(8999999));
+      id.brsa = seq.next(100) < 75;
+      id.rqth = seq.next(100) < 12;
+      id.family_situation = seq.next(2) ? domain::FamilySituation::seul : domain::FamilySituation::en_couple;
+      id.dependent_children = static_cast<int>(seq.next(4));
+      p.scope.departement = kDep;
+      p.scope.territory_id = in_north ? north : south;
+      p.scope.agence_id = in_north ? ag_n : ag_s;
+      p.scope.conseiller_id = in_north ? c1 : c2;
+      p.scope.referent_social_id = in_north ? s1 : s2;
+      store::insert_person(sql, p, now);
+      ++result.persons;
+    }
+  });
+
+  ctx.db.transaction([&](soci::session& sql) {
+    store::AuditEntry e{std::nullopt, "operateur (ligne de commande)", std::nullopt,
+                        result.created ? "demo.load" : "demo.reset_passwords", std::nullopt,
+                        "cli: demo", "local"};
+    store::append_audit(sql, ctx.db.dialect(), ctx.now_iso(), {e});
+  });
+  return result;
+}
+
+}  // namespace binome::app

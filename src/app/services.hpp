@@ -1,0 +1,20 @@
+// All application services over one context: what the HTTP server and the CLI call.
+#pragma once
+#include "app/admin_service.hpp"
+#include "app/audit_service.hpp"
+#include "app/auth_service.hpp"
+#include "app/context.hpp"
+#include "app/person_service.hpp"
+
+namespace binome::app {
+
+struct Services {
+  explicit Services(Context& c) : ctx(c), auth(c), persons(c), audit(c), admin(c) {}
+  Context& ctx;
+  AuthService auth;
+  PersonService persons;
+  AuditService audit;
+  AdminService admin;
+};
+
+}  // namespace binome::app

@@ -1,0 +1,17 @@
+// The subcommands of the binome program. Each returns the process exit code.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace binome::cli {
+
+using Argv = std::vector<std::string>;
+
+int run_serve(const Argv& args);
+int run_migrate(const Argv& args);
+int run_demo(const Argv& args);
+int run_user(const Argv& args);
+int run_audit(const Argv& args);
+int print_help();
+
+}  // namespace binome::cli

@@ -1,0 +1,41 @@
+#include <cstdlib>
+#include <iostream>
+
+#include "app/admin_service.hpp"
+#include "app/demo_data.hpp"
+#include "app/system_clock.hpp"
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "security/tokens.hpp"
+#include "store/migrations.hpp"
+
+namespace binome::cli {
+
+int run_demo(const Argv& argv) {
+  Args args(argv, {"db", "password"}, {});
+  std::string password = args.get_or("password", "");
+  if (password.empty())
+    if (const char* env = std::getenv("BINOME_DEMO_PASSWORD"); env && *env) password = env;
+  const bool generated = password.empty();
+  // A generated password always has the four kinds of character the rule asks for.
+  if (generated) password = "Demo-" + security::random_token(12) + "-7a";
+  if (auto errors = app::check_password_strength(password); !errors.empty())
+    throw UsageError(errors.front().message);
+
+  auto db = store::Database::open(database_url(args), 1);
+  store::migrate(*db);
+  app::SystemClock clock;
+  app::Context ctx{*db, clock, {}};
+  const auto result = app::load_demo(ctx, password);
+
+  std::cout << (result.created ? "Département fictif « Val-de-Démo » chargé : "
+                               : "Département fictif « Val-de-Démo » déjà présent : ")
+            << result.persons << " personnes fictives.\n\nComptes de démonstration"
+            << (generated ? " (mot de passe généré, affiché une seule fois)" : "") << " :\n";
+  for (const auto& l : result.logins)
+    std::cout << "  " << l.login << std::string(18 - l.login.size(), ' ') << l.description << "\n";
+  std::cout << "Mot de passe : " << password << "\n";
+  return 0;
+}
+
+}  // namespace binome::cli

@@ -1,0 +1,39 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace binome::cli {
+
+int print_help() {
+  std::cout << R"(binome — accompagnement global France Travail × Département
+
+Utilisation : binome COMMANDE [OPTIONS]
+
+Commandes :
+  serve     Sert l'API et l'interface web.
+              --db URL            base (sqlite:CHEMIN ou postgresql://…) ; défaut BINOME_DB
+                                  ou sqlite:var/binome.db
+              --listen ADRESSE    adresse d'écoute (défaut BINOME_LISTEN ou 127.0.0.1:8080)
+              --web-root DOSSIER  interface web construite (défaut web/dist)
+              --tls-cert FICHIER --tls-key FICHIER   HTTPS (cookies « Secure »)
+              --threads N         fils de traitement (défaut 32)
+              --idle-timeout MIN  déconnexion après inactivité (défaut 30)
+              --trust-proxy       adresse client lue dans X-Forwarded-For (derrière un répartiteur)
+  migrate   Applique les migrations du schéma.            --db URL
+  demo      Charge le département fictif de démonstration et (ré)initialise les comptes de
+            démonstration.                                 --db URL --password MDP
+            (ou BINOME_DEMO_PASSWORD ; sinon un mot de passe est généré et affiché)
+  user      Comptes : user create --login L --name NOM --role ROLE --org ID
+                      user unlock --login L
+                      user password --login L
+            (le mot de passe est lu sur l'entrée standard)
+  audit     Journal : audit verify      vérifie la chaîne d'empreintes (code 0 si intègre)
+                      audit export [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--person ID]
+                                   écrit le CSV sur la sortie standard
+
+Codes de sortie : 0 succès, 1 échec, 2 mauvaise utilisation.
+)";
+  return 0;
+}
+
+}  // namespace binome::cli

@@ -1,0 +1,92 @@
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+
+#include "app/services.hpp"
+#include "app/system_clock.hpp"
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "http/request_log.hpp"
+#include "http/server.hpp"
+#include "store/migrations.hpp"
+#include "store/sessions_repo.hpp"
+
+namespace binome::cli {
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : fallback;
+}
+
+}  // namespace
+
+int run_serve(const Argv& argv) {
+  Args args(argv, {"db", "listen", "web-root", "tls-cert", "tls-key", "threads", "idle-timeout"},
+            {"trust-proxy", "quiet"});
+  http::ServerConfig config;
+  config.listen = args.get_or("listen", env_or("BINOME_LISTEN", "127.0.0.1:8080"));
+  config.web_root = args.get_or("web-root", env_or("BINOME_WEB_ROOT", "web/dist"));
+  config.tls_cert = args.get("tls-cert");
+  config.tls_key = args.get("tls-key");
+  if (config.tls_cert.has_value() != config.tls_key.has_value())
+    throw UsageError("--tls-cert et --tls-key vont ensemble.");
+  config.max_threads = args.get_int("threads", 32, 1, 512);
+  config.trust_proxy = args.flag("trust-proxy");
+  config.log_requests = !args.flag("quiet");
+
+  // Signals are taken by this thread alone, through sigwait: block them before any other
+  // thread starts, so every thread inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto db = store::Database::open(database_url(args), static_cast<std::size_t>(config.max_threads) + 2);
+  const int applied = store::migrate(*db);
+  app::SystemClock clock;
+  app::Context ctx{*db, clock, {}};
+  ctx.settings.idle_timeout = std::chrono::minutes(args.get_int("idle-timeout", 30, 1, 720));
+  ctx.settings.secure_cookies = config.tls_cert.has_value();
+  app::Services services(ctx);
+  http::Server server(services, config);
+  server.start();
+
+  const std::string scheme = config.tls_cert ? "https" : "http";
+  std::cerr << "binome : base " << db->display_url() << " (schéma à jour, " << applied
+            << " migration(s) appliquée(s)).\n";
+  std::cerr << "binome : écoute sur " << scheme << "://" << config.listen.substr(0, config.listen.rfind(':'))
+            << ":" << server.port() << "/\n";
+
+  // Sessions past their time are removed in the background; any instance may do it.
+  std::atomic<bool> running{true};
+  std::thread janitor([&] {
+    while (running) {
+      for (int i = 0; i < 600 && running; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      try {
+        const auto now = clock.now();
+        db->with_session([&](soci::session& sql) {
+          store::delete_stale_sessions(sql, domain::to_iso(now - ctx.settings.idle_timeout),
+                                       domain::to_iso(now));
+        });
+      } catch (const std::exception& e) {
+        http::log_error("sessions", e.what());
+      }
+    }
+  });
+
+  int sig = 0;
+  sigwait(&signals, &sig);
+  http::log_event(sig == SIGTERM ? "SIGTERM reçu : arrêt après les requêtes en cours"
+                                 : "SIGINT reçu : arrêt après les requêtes en cours");
+  server.stop(std::chrono::seconds(30));
+  running = false;
+  janitor.join();
+  http::log_event("arrêt terminé");
+  return 0;
+}
+
+}  // namespace binome::cli

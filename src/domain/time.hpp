@@ -1,0 +1,28 @@
+// Time values of the domain. The core never reads a clock itself: a Clock is injected, so
+// deadlines, idle timeouts and lockouts are tested with a clock the test drives.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace binome::domain {
+
+using Timestamp = std::chrono::sys_seconds;
+using Date = std::chrono::year_month_day;
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual Timestamp now() const = 0;
+};
+
+// "2026-11-22T05:00:00Z": the one text form of a timestamp, in the database and the API.
+std::string to_iso(Timestamp t);
+std::optional<Timestamp> parse_iso(std::string_view text);
+
+// "2026-11-22".
+std::string to_iso(Date d);
+std::optional<Date> parse_date(std::string_view text);
+
+}  // namespace binome::domain

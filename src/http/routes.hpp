@@ -1,0 +1,21 @@
+// Each file registers the routes of one resource.
+#pragma once
+#include "app/services.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+namespace binome::http {
+
+struct RouteDeps {
+  app::Services& services;
+  Metrics& metrics;
+  bool secure_cookies = false;
+};
+
+void add_session_routes(Router& router, RouteDeps deps);
+void add_person_routes(Router& router, RouteDeps deps);
+void add_audit_routes(Router& router, RouteDeps deps);
+void add_admin_routes(Router& router, RouteDeps deps);
+void add_system_routes(Router& router, RouteDeps deps);
+
+}  // namespace binome::http

@@ -1,0 +1,167 @@
+#include "store/audit_repo.hpp"
+
+#include "store/rows.hpp"
+
+namespace binome::store {
+namespace {
+
+constexpr const char* kColumns =
+    "seq, at, user_id, user_login, organisation_id, action, person_id, route, client_ip, "
+    "prev_hash, hash";
+
+security::AuditRecord to_record(const soci::row& r) {
+  security::AuditRecord a;
+  a.seq = i64(r, 0);
+  a.at = str(r, 1);
+  a.user_id = opt_i64(r, 2);
+  a.user_login = str(r, 3);
+  a.org_id = opt_i64(r, 4);
+  a.action = str(r, 5);
+  a.person_id = opt_i64(r, 6);
+  a.route = str(r, 7);
+  a.client_ip = str(r, 8);
+  a.prev_hash = str(r, 9);
+  a.hash = str(r, 10);
+  return a;
+}
+
+// The filter as SQL with its bound values; each value keeps its own placeholder name.
+struct Where {
+  std::string sql = " WHERE 1=1";
+  std::string from, to, action;
+  long long user_id = 0, person_id = 0;
+  explicit Where(const AuditFilter& f) {
+    if (f.from) from = *f.from + "T00:00:00Z", sql += " AND at >= :from_at";
+    if (f.to) to = *f.to + "T23:59:59Z", sql += " AND at <= :to_at";
+    if (f.action) action = *f.action, sql += " AND action = :action";
+    if (f.user_id) user_id = *f.user_id, sql += " AND user_id = :user_id";
+    if (f.person_id) person_id = *f.person_id, sql += " AND person_id = :person_id";
+  }
+  void bind(soci::statement& st, const AuditFilter& f) {
+    if (f.from) st.exchange(soci::use(from, "from_at"));
+    if (f.to) st.exchange(soci::use(to, "to_at"));
+    if (f.action) st.exchange(soci::use(action, "action"));
+    if (f.user_id) st.exchange(soci::use(user_id, "user_id"));
+    if (f.person_id) st.exchange(soci::use(person_id, "person_id"));
+  }
+};
+
+}  // namespace
+
+AuditHead read_audit_head(soci::session& sql) {
+  AuditHead head;
+  long long seq = 0;
+  sql << "SELECT last_seq, last_hash FROM audit_head WHERE id = 1", soci::into(seq),
+      soci::into(head.last_hash);
+  head.last_seq = seq;
+  return head;
+}
+
+void append_audit(soci::session& sql, Dialect dialect, const std::string& at,
+                  const std::vector<AuditEntry>& entries) {
+  if (entries.empty()) return;
+  long long seq = 0;
+  std::string prev;
+  // FOR UPDATE serialises appenders on PostgreSQL; SQLite's write lock already does.
+  sql << (dialect == Dialect::postgres
+              ? "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE"
+              : "SELECT last_seq, last_hash FROM audit_head WHERE id = 1"),
+      soci::into(seq), soci::into(prev);
+
+  security::AuditRecord rec;
+  Nullable user, org, person;
+  long long rec_seq = 0;
+  soci::statement st =
+      (sql.prepare << "INSERT INTO audit_log (seq, at, user_id, user_login, organisation_id, "
+                      "action, person_id, route, client_ip, prev_hash, hash) VALUES (:seq, :at, "
+                      ":user_id, :user_login, :org_id, :action, :person_id, :route, :client_ip, "
+                      ":prev_hash, :hash)",
+       soci::use(rec_seq, "seq"), soci::use(rec.at, "at"),
+       soci::use(user.number, user.ind, "user_id"), soci::use(rec.user_login, "user_login"),
+       soci::use(org.number, org.ind, "org_id"), soci::use(rec.action, "action"),
+       soci::use(person.number, person.ind, "person_id"), soci::use(rec.route, "route"),
+       soci::use(rec.client_ip, "client_ip"), soci::use(rec.prev_hash, "prev_hash"),
+       soci::use(rec.hash, "hash"));
+  for (const auto& e : entries) {
+    rec.seq = ++seq;
+    rec_seq = rec.seq;
+    rec.at = at;
+    rec.user_id = e.user_id;
+    rec.user_login = e.user_login;
+    rec.org_id = e.org_id;
+    rec.action = e.action;
+    rec.person_id = e.person_id;
+    rec.route = e.route;
+    rec.client_ip = e.client_ip;
+    rec.prev_hash = prev;
+    rec.hash = security::compute_audit_hash(rec);
+    user = Nullable::of(e.user_id);
+    org = Nullable::of(e.org_id);
+    person = Nullable::of(e.person_id);
+    st.execute(true);
+    prev = rec.hash;
+  }
+  sql << "UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1", soci::use(seq),
+      soci::use(prev);
+}
+
+AuditPage query_audit(soci::session& sql, const AuditFilter& filter, int limit, int offset) {
+  AuditPage page;
+  {
+    Where where(filter);
+    long long total = 0;
+    soci::statement st(sql);
+    where.bind(st, filter);
+    st.exchange(soci::into(total));
+    st.alloc();
+    st.prepare("SELECT COUNT(*) FROM audit_log" + where.sql);
+    st.define_and_bind();
+    st.execute(true);
+    page.total = total;
+  }
+  Where where(filter);
+  long long lim = limit, off = offset;
+  soci::statement st(sql);
+  where.bind(st, filter);
+  st.exchange(soci::use(lim, "lim"));
+  st.exchange(soci::use(off, "off"));
+  soci::row row;
+  st.exchange(soci::into(row));
+  st.alloc();
+  st.prepare(std::string("SELECT ") + kColumns + " FROM audit_log" + where.sql +
+             " ORDER BY seq DESC LIMIT :lim OFFSET :off");
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do page.items.push_back(to_record(row));
+    while (st.fetch());
+  }
+  return page;
+}
+
+void for_each_audit(soci::session& sql, const AuditFilter& filter,
+                    const std::function<bool(const security::AuditRecord&)>& visit) {
+  long long after = 0;
+  for (;;) {
+    Where where(filter);
+    soci::statement st(sql);
+    where.bind(st, filter);
+    st.exchange(soci::use(after, "after"));
+    soci::row row;
+    st.exchange(soci::into(row));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + " FROM audit_log" + where.sql +
+               " AND seq > :after ORDER BY seq LIMIT 5000");
+    st.define_and_bind();
+    std::vector<security::AuditRecord> batch;
+    if (st.execute(true)) {
+      do batch.push_back(to_record(row));
+      while (st.fetch());
+    }
+    for (const auto& rec : batch)
+      if (!visit(rec)) return;
+    if (batch.size() < 5000) return;
+    after = batch.back().seq;
+  }
+}
+
+}  // namespace binome::store

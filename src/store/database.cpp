@@ -1,0 +1,230 @@
+#include "store/database.hpp"
+
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace binome::store {
+namespace {
+
+std::string mask_password(const std::string& url) {
+  // postgresql://user:secret@host/db -> postgresql://user:***@host/db
+  auto scheme = url.find("://");
+  auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+// libpq reads URLs itself, but SOCI rewrites its connect string first; key=value pairs pass
+// through untouched.
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+std::string quote_value(const std::string& v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\\' || c == '\'') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+std::string postgres_conninfo(const std::string& url) {
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string params;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    params = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string dbname;
+  if (auto slash = rest.find('/'); slash != std::string::npos) {
+    dbname = rest.substr(slash + 1);
+    rest = rest.substr(0, slash);
+  }
+  std::string userinfo, hostport = rest;
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    userinfo = rest.substr(0, at);
+    hostport = rest.substr(at + 1);
+  }
+  std::string out;
+  auto add = [&out](const std::string& key, const std::string& value) {
+    if (value.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += key + "=" + quote_value(percent_decode(value));
+  };
+  if (auto colon = userinfo.find(':'); colon != std::string::npos) {
+    add("user", userinfo.substr(0, colon));
+    add("password", userinfo.substr(colon + 1));
+  } else {
+    add("user", userinfo);
+  }
+  if (!hostport.empty() && hostport.front() == '[') {
+    auto close = hostport.find(']');
+    add("host", hostport.substr(1, close - 1));
+    if (close + 1 < hostport.size() && hostport[close + 1] == ':') add("port", hostport.substr(close + 2));
+  } else if (auto colon = hostport.rfind(':'); colon != std::string::npos) {
+    add("host", hostport.substr(0, colon));
+    add("port", hostport.substr(colon + 1));
+  } else {
+    add("host", hostport);
+  }
+  add("dbname", dbname);
+  std::size_t start = 0;
+  while (start < params.size()) {
+    auto amp = params.find('&', start);
+    auto pair = params.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    if (auto eq = pair.find('='); eq != std::string::npos) add(pair.substr(0, eq), pair.substr(eq + 1));
+    if (amp == std::string::npos) break;
+    start = amp + 1;
+  }
+  return out;
+}
+
+std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
+  std::unique_ptr<Database> db(new Database());
+  db->pool_size_ = pool_size == 0 ? 1 : pool_size;
+  db->display_url_ = mask_password(url);
+  const soci::backend_factory* factory = nullptr;
+  if (url.rfind("sqlite:", 0) == 0) {
+    const std::string path = url.substr(7);
+    if (path.empty()) throw std::runtime_error("Chemin de base SQLite vide dans « " + url + " ».");
+    const auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) {
+      std::error_code ec;
+      std::filesystem::create_directories(parent, ec);
+      if (ec)
+        throw std::runtime_error("Impossible de créer le dossier « " + parent.string() +
+                                 " » : " + ec.message());
+    }
+    db->dialect_ = Dialect::sqlite;
+    db->connect_string_ = "db=" + path + " timeout=10";
+    factory = &soci::sqlite3;
+  } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    db->dialect_ = Dialect::postgres;
+    db->connect_string_ = postgres_conninfo(url);
+    factory = &soci::postgresql;
+  } else {
+    throw std::runtime_error("Adresse de base de données non reconnue : « " + db->display_url_ +
+                             " ». Attendu : sqlite:CHEMIN ou postgresql://…");
+  }
+  db->pool_ = std::make_unique<soci::connection_pool>(db->pool_size_);
+  try {
+    for (std::size_t i = 0; i < db->pool_size_; ++i) {
+      db->pool_->at(i).open(*factory, db->connect_string_);
+      db->configure(db->pool_->at(i));
+    }
+  } catch (const std::exception& e) {
+    throw std::runtime_error("Connexion à la base « " + db->display_url_ + " » impossible : " +
+                             e.what());
+  }
+  return db;
+}
+
+Database::~Database() = default;
+
+void Database::configure(soci::session& sql) {
+  if (dialect_ == Dialect::sqlite) {
+    // WAL lets readers go on while one writer commits; NORMAL sync is durable across a crash
+    // of the process (not of the machine's power), which is the trade-off SQLite documents.
+    sql << "PRAGMA journal_mode=WAL";
+    sql << "PRAGMA synchronous=NORMAL";
+    sql << "PRAGMA foreign_keys=ON";
+    sql << "PRAGMA busy_timeout=10000";
+  } else {
+    sql << "SET TIME ZONE 'UTC'";
+  }
+}
+
+Database::Lease::Lease(Database& db) : db_(db) {
+  session_ = std::make_unique<soci::session>(*db.pool_);
+  db_.in_use_++;
+}
+
+Database::Lease::~Lease() {
+  session_.reset();
+  db_.in_use_--;
+}
+
+void Database::begin(soci::session& sql) {
+  sql << (dialect_ == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+void Database::commit(soci::session& sql) { sql << "COMMIT"; }
+
+void Database::rollback(soci::session& sql) noexcept {
+  try {
+    sql << "ROLLBACK";
+  } catch (...) {
+    // The connection may be gone; recover() deals with it.
+  }
+}
+
+void Database::recover(soci::session& sql) noexcept {
+  if (dialect_ != Dialect::postgres) return;
+  try {
+    auto* be = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+    if (be && be->conn_ && PQstatus(be->conn_) == CONNECTION_OK) return;
+    sql.reconnect();
+    configure(sql);
+  } catch (...) {
+    // Still down: the next request tries again.
+  }
+}
+
+void Database::exec_script(soci::session& sql, const std::string& script) {
+  if (dialect_ == Dialect::sqlite) {
+    auto* be = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+    char* err = nullptr;
+    if (sqlite_api::sqlite3_exec(be->conn_, script.c_str(), nullptr, nullptr, &err) != 0) {
+      std::string msg = err ? err : "erreur inconnue";
+      sqlite_api::sqlite3_free(err);
+      throw std::runtime_error(msg);
+    }
+  } else {
+    auto* be = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+    PGresult* res = PQexec(be->conn_, script.c_str());
+    const auto status = PQresultStatus(res);
+    std::string msg = PQresultErrorMessage(res);
+    PQclear(res);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(msg);
+  }
+}
+
+bool Database::ping() {
+  try {
+    return with_session([](soci::session& sql) {
+      int one = 0;
+      sql << "SELECT 1", soci::into(one);
+      return one == 1;
+    });
+  } catch (...) {
+    return false;
+  }
+}
+
+bool is_connection_error(const std::exception& e) {
+  const std::string what = e.what();
+  return what.find("connection") != std::string::npos ||
+         what.find("server closed") != std::string::npos ||
+         what.find("terminating connection") != std::string::npos ||
+         what.find("could not connect") != std::string::npos;
+}
+
+}  // namespace binome::store

@@ -1,0 +1,108 @@
+// The one door to the database: a pool of SOCI sessions over SQLite (embedded, default) or
+// PostgreSQL (production), with transactions that commit or roll back as a whole.
+#pragma once
+#include <soci/soci.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+namespace binome::store {
+
+enum class Dialect { sqlite, postgres };
+
+class Database {
+ public:
+  // url: "sqlite:PATH" or "postgresql://…". Throws std::runtime_error with a French message.
+  static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size);
+  ~Database();
+
+  Dialect dialect() const { return dialect_; }
+  std::size_t pool_size() const { return pool_size_; }
+  std::size_t in_use() const { return in_use_.load(); }
+  // The URL with any password masked, for logs and messages.
+  const std::string& display_url() const { return display_url_; }
+
+  // Runs f(soci::session&) on a pooled session, outside any transaction.
+  template <class F>
+  auto with_session(F&& f) {
+    Lease lease(*this);
+    return guarded(lease.session(), f);
+  }
+
+  // Runs f(soci::session&) in a transaction: committed when f returns, rolled back when it
+  // throws. On SQLite the transaction takes the write lock at once, so two writers never
+  // deadlock on a lock upgrade.
+  template <class F>
+  auto transaction(F&& f) {
+    Lease lease(*this);
+    soci::session& s = lease.session();
+    auto body = [&](soci::session& sql) {
+      begin(sql);
+      try {
+        if constexpr (std::is_void_v<decltype(f(sql))>) {
+          f(sql);
+          commit(sql);
+        } else {
+          auto result = f(sql);
+          commit(sql);
+          return result;
+        }
+      } catch (...) {
+        rollback(sql);
+        throw;
+      }
+    };
+    return guarded(s, body);
+  }
+
+  // Runs a script of several statements (migrations).
+  void exec_script(soci::session& sql, const std::string& script);
+  // True when the database answers a trivial query.
+  bool ping();
+
+ private:
+  class Lease {
+   public:
+    explicit Lease(Database& db);
+    ~Lease();
+    soci::session& session() { return *session_; }
+
+   private:
+    Database& db_;
+    std::unique_ptr<soci::session> session_;
+  };
+
+  template <class F>
+  auto guarded(soci::session& s, F& f) {
+    try {
+      return f(s);
+    } catch (...) {
+      recover(s);
+      throw;
+    }
+  }
+
+  Database() = default;
+  void begin(soci::session& sql);
+  void commit(soci::session& sql);
+  void rollback(soci::session& sql) noexcept;
+  // After an error, reconnects a session whose server went away (PostgreSQL restart).
+  void recover(soci::session& sql) noexcept;
+  void configure(soci::session& sql);
+
+  Dialect dialect_ = Dialect::sqlite;
+  std::size_t pool_size_ = 0;
+  std::string connect_string_;
+  std::string display_url_;
+  std::unique_ptr<soci::connection_pool> pool_;
+  std::atomic<std::size_t> in_use_{0};
+};
+
+// "postgresql://user:pw@host:port/db?sslmode=require" as libpq key=value pairs.
+std::string postgres_conninfo(const std::string& url);
+
+// Maps a database error to the one question operators ask: is the database there at all?
+bool is_connection_error(const std::exception& e);
+
+}  // namespace binome::store

@@ -1,0 +1,30 @@
+// Reading SOCI rows the same way on both backends, whatever integer width each reports.
+#pragma once
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace binome::store {
+
+std::optional<std::int64_t> opt_i64(const soci::row& row, std::size_t i);
+std::int64_t i64(const soci::row& row, std::size_t i);
+std::optional<std::string> opt_str(const soci::row& row, std::size_t i);
+std::string str(const soci::row& row, std::size_t i);
+inline bool flag(const soci::row& row, std::size_t i) { return i64(row, i) != 0; }
+
+// A value to bind that may be NULL; keeps the value and its indicator alive for the statement.
+struct Nullable {
+  std::string text;
+  long long number = 0;
+  soci::indicator ind = soci::i_null;
+  static Nullable of(const std::optional<std::string>& v) {
+    return v ? Nullable{*v, 0, soci::i_ok} : Nullable{};
+  }
+  static Nullable of(const std::optional<std::int64_t>& v) {
+    return v ? Nullable{{}, static_cast<long long>(*v), soci::i_ok} : Nullable{};
+  }
+};
+
+}  // namespace binome::store

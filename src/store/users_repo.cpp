@@ -1,0 +1,129 @@
+#include "store/users_repo.hpp"
+
+#include "domain/time.hpp"
+#include "store/rows.hpp"
+
+namespace binome::store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT u.id, u.login, u.display_name, u.role, u.organisation_id, o.name, o.kind, "
+    "o.territory_id, o.departement, u.function_title, u.phone, u.email, u.password_hash, "
+    "u.active, u.failed_logins, u.next_attempt_at, u.locked_until "
+    "FROM users u JOIN organisations o ON o.id = u.organisation_id";
+
+std::optional<domain::Timestamp> opt_ts(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return domain::parse_iso(*text);
+}
+
+UserRow to_user(const soci::row& r) {
+  UserRow u;
+  u.id = i64(r, 0);
+  u.login = str(r, 1);
+  u.display_name = str(r, 2);
+  u.role = str(r, 3);
+  u.org_id = i64(r, 4);
+  u.org_name = str(r, 5);
+  u.org_kind = str(r, 6);
+  u.org_territory_id = opt_i64(r, 7);
+  u.org_departement = str(r, 8);
+  u.function_title = opt_str(r, 9);
+  u.phone = opt_str(r, 10);
+  u.email = opt_str(r, 11);
+  u.password_hash = str(r, 12);
+  u.active = flag(r, 13);
+  u.login_state.failed_count = static_cast<int>(i64(r, 14));
+  u.login_state.next_attempt_at = opt_ts(opt_str(r, 15));
+  u.login_state.locked_until = opt_ts(opt_str(r, 16));
+  return u;
+}
+
+template <class T>
+std::optional<UserRow> find_one(soci::session& sql, const std::string& where, const T& value) {
+  soci::rowset<soci::row> rs = (sql.prepare << std::string(kSelect) + where, soci::use(value));
+  for (const auto& r : rs) return to_user(r);
+  return std::nullopt;
+}
+
+Nullable ts_or_null(const std::optional<domain::Timestamp>& t) {
+  return Nullable::of(t ? std::optional<std::string>(domain::to_iso(*t)) : std::nullopt);
+}
+
+}  // namespace
+
+std::optional<UserRow> find_user_by_login(soci::session& sql, const std::string& login) {
+  return find_one(sql, " WHERE u.login = :login", login);
+}
+
+std::optional<UserRow> find_user_by_id(soci::session& sql, std::int64_t id) {
+  const long long v = id;
+  return find_one(sql, " WHERE u.id = :id", v);
+}
+
+std::vector<UserRow> list_users(soci::session& sql) {
+  std::vector<UserRow> out;
+  soci::rowset<soci::row> rs = (sql.prepare << std::string(kSelect) + " ORDER BY u.login");
+  for (const auto& r : rs) out.push_back(to_user(r));
+  return out;
+}
+
+std::int64_t insert_user(soci::session& sql, const NewUser& u, const std::string& now) {
+  long long id = 0;
+  long long org = u.org_id;
+  auto fn = Nullable::of(u.function_title), phone = Nullable::of(u.phone),
+       email = Nullable::of(u.email);
+  sql << "INSERT INTO users (login, display_name, role, organisation_id, function_title, phone, "
+         "email, password_hash, created_at) VALUES (:login, :name, :role, :org, :fn, :phone, "
+         ":email, :hash, :now) RETURNING id",
+      soci::use(u.login), soci::use(u.display_name), soci::use(u.role), soci::use(org),
+      soci::use(fn.text, fn.ind), soci::use(phone.text, phone.ind),
+      soci::use(email.text, email.ind), soci::use(u.password_hash), soci::use(now),
+      soci::into(id);
+  return id;
+}
+
+domain::LoginState lock_login_state(soci::session& sql, Dialect dialect, std::int64_t user_id) {
+  long long id = user_id;
+  soci::rowset<soci::row> rs =
+      (sql.prepare << std::string("SELECT failed_logins, next_attempt_at, locked_until FROM users "
+                                  "WHERE id = :id") +
+                          (dialect == Dialect::postgres ? " FOR UPDATE" : ""),
+       soci::use(id));
+  domain::LoginState state;
+  for (const auto& r : rs) {
+    state.failed_count = static_cast<int>(i64(r, 0));
+    state.next_attempt_at = opt_ts(opt_str(r, 1));
+    state.locked_until = opt_ts(opt_str(r, 2));
+  }
+  return state;
+}
+
+void save_login_state(soci::session& sql, std::int64_t user_id, const domain::LoginState& s) {
+  long long id = user_id;
+  int failed = s.failed_count;
+  auto next = ts_or_null(s.next_attempt_at), locked = ts_or_null(s.locked_until);
+  sql << "UPDATE users SET failed_logins = :failed, next_attempt_at = :next, locked_until = "
+         ":locked WHERE id = :id",
+      soci::use(failed), soci::use(next.text, next.ind), soci::use(locked.text, locked.ind),
+      soci::use(id);
+}
+
+void set_password_hash(soci::session& sql, std::int64_t user_id, const std::string& hash) {
+  long long id = user_id;
+  sql << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(hash), soci::use(id);
+}
+
+domain::Actor to_actor(const UserRow& u) {
+  domain::Actor a;
+  a.user_id = u.id;
+  a.login = u.login;
+  a.role = domain::parse_role(u.role).value_or(domain::Role::pilotage);
+  a.org_id = u.org_id;
+  a.org_kind = domain::parse_org_kind(u.org_kind).value_or(domain::OrgKind::departement);
+  a.territory_id = u.org_territory_id;
+  a.departement = u.org_departement;
+  return a;
+}
+
+}  // namespace binome::store

@@ -1,0 +1,49 @@
+// Accounts of the people who use binome, with their organisation and login state.
+#pragma once
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/login_policy.hpp"
+#include "domain/scope.hpp"
+#include "store/database.hpp"
+
+namespace binome::store {
+
+struct UserRow {
+  std::int64_t id = 0;
+  std::string login;
+  std::string display_name;
+  std::string role;
+  std::int64_t org_id = 0;
+  std::string org_name;
+  std::string org_kind;
+  std::optional<std::int64_t> org_territory_id;
+  std::string org_departement;
+  std::optional<std::string> function_title, phone, email;
+  std::string password_hash;
+  bool active = true;
+  domain::LoginState login_state;
+};
+
+std::optional<UserRow> find_user_by_login(soci::session& sql, const std::string& login);
+std::optional<UserRow> find_user_by_id(soci::session& sql, std::int64_t id);
+std::vector<UserRow> list_users(soci::session& sql);
+
+struct NewUser {
+  std::string login, display_name, role;
+  std::int64_t org_id = 0;
+  std::optional<std::string> function_title, phone, email;
+  std::string password_hash;
+};
+std::int64_t insert_user(soci::session& sql, const NewUser& user, const std::string& now);
+// Reads the login state, locking the row until the transaction ends (PostgreSQL).
+domain::LoginState lock_login_state(soci::session& sql, Dialect dialect, std::int64_t user_id);
+void save_login_state(soci::session& sql, std::int64_t user_id, const domain::LoginState& state);
+void set_password_hash(soci::session& sql, std::int64_t user_id, const std::string& hash);
+
+domain::Actor to_actor(const UserRow& user);
+
+}  // namespace binome::store

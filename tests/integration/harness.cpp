@@ -1,0 +1,166 @@
+#include "harness.hpp"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include "app/demo_data.hpp"
+#include "store/migrations.hpp"
+
+namespace binome::testing {
+
+std::string HttpResult::header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
+  static std::atomic<int> counter{0};
+  const std::string unique = std::to_string(::getpid()) + "_" + std::to_string(counter++);
+  if (backend == "sqlite") {
+    sqlite_dir_ = (std::filesystem::temp_directory_path() / ("binome-it-" + unique)).string();
+    std::filesystem::create_directories(sqlite_dir_);
+    url_ = "sqlite:" + sqlite_dir_ + "/test.db";
+    return;
+  }
+  const char* admin = std::getenv("BINOME_TEST_PG_URL");
+  if (!admin || !*admin) {
+    skip_reason = "BINOME_TEST_PG_URL absent : pas de PostgreSQL de test";
+    return;
+  }
+  admin_url_ = admin;
+  pg_name_ = "binome_it_" + unique;
+  soci::session s(soci::postgresql, store::postgres_conninfo(admin_url_));
+  s << "CREATE DATABASE " + pg_name_;
+  url_ = admin_url_.substr(0, admin_url_.rfind('/') + 1) + pg_name_;
+}
+
+TestDatabase::~TestDatabase() {
+  try {
+    if (!pg_name_.empty()) {
+      soci::session s(soci::postgresql, store::postgres_conninfo(admin_url_));
+      s << "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)";
+    }
+    if (!sqlite_dir_.empty()) std::filesystem::remove_all(sqlite_dir_);
+  } catch (...) {
+  }
+}
+
+void ApiTest::SetUp() {
+  testdb_ = std::make_unique<TestDatabase>(GetParam());
+  if (!testdb_->available()) {
+    const char* require = std::getenv("BINOME_REQUIRE_PG");
+    if (require && std::string(require) == "1") FAIL() << testdb_->skip_reason;
+    GTEST_SKIP() << testdb_->skip_reason;
+  }
+  db_ = store::Database::open(testdb_->url(), 8);
+  store::migrate(*db_);
+  ctx_ = std::make_unique<app::Context>(app::Context{*db_, clock_, {}});
+  app::load_demo(*ctx_, kDemoPassword);
+  services_ = std::make_unique<app::Services>(*ctx_);
+  http::ServerConfig config;
+  config.listen = "127.0.0.1:0";
+  config.max_threads = 8;
+  config.log_requests = false;
+  server_ = std::make_unique<http::Server>(*services_, config);
+  server_->start();
+}
+
+void ApiTest::TearDown() {
+  if (server_) server_->stop(std::chrono::seconds(5));
+  server_.reset();
+  services_.reset();
+  ctx_.reset();
+  db_.reset();
+  testdb_.reset();
+}
+
+HttpResult ApiTest::raw(const std::string& method, const std::string& path, const std::string& body,
+                        const std::map<std::string, std::string>& headers) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", server_->port());
+  Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  for (const auto& [k, v] : headers) request.set(k, v);
+  if (!body.empty()) {
+    request.setContentType("application/json");
+    request.setContentLength(static_cast<std::streamsize>(body.size()));
+  }
+  auto& out = session.sendRequest(request);
+  out << body;
+  Poco::Net::HTTPResponse response;
+  auto& in = session.receiveResponse(response);
+  HttpResult result;
+  result.status = response.getStatus();
+  std::ostringstream buf;
+  Poco::StreamCopier::copyStream(in, buf);
+  result.body = buf.str();
+  for (const auto& [k, v] : response) result.headers.emplace(k, v);
+  return result;
+}
+
+HttpResult ApiTest::Client::login(const std::string& login, const std::string& password) {
+  auto r = test->raw("POST", "/api/v1/session",
+                     Json{{"login", login}, {"password", password}}.dump(), {});
+  if (r.status == 200) {
+    const auto set_cookie = r.header("Set-Cookie");
+    const auto start = set_cookie.find('=') + 1;
+    cookie = set_cookie.substr(start, set_cookie.find(';') - start);
+    csrf = r.json()["csrf_token"].get<std::string>();
+  }
+  return r;
+}
+
+HttpResult ApiTest::Client::call(const std::string& method, const std::string& path,
+                                 const std::string& body, bool send_csrf) {
+  std::map<std::string, std::string> headers;
+  if (!cookie.empty()) headers["Cookie"] = "binome_session=" + cookie;
+  if (send_csrf && !csrf.empty()) headers["X-CSRF-Token"] = csrf;
+  return test->raw(method, path, body, headers);
+}
+
+ApiTest::Client ApiTest::logged_in(const std::string& login) {
+  auto c = client();
+  auto r = c.login(login);
+  EXPECT_EQ(r.status, 200) << r.body;
+  return c;
+}
+
+long long ApiTest::audit_count(const std::string& action, std::optional<long long> person) {
+  return db_->with_session([&](soci::session& sql) {
+    long long n = 0;
+    if (person)
+      sql << "SELECT COUNT(*) FROM audit_log WHERE action = :a AND person_id = :p", soci::use(action),
+          soci::use(*person), soci::into(n);
+    else
+      sql << "SELECT COUNT(*) FROM audit_log WHERE action = :a", soci::use(action), soci::into(n);
+    return n;
+  });
+}
+
+long long ApiTest::person_id_in_territory(const std::string& territory) {
+  return db_->with_session([&](soci::session& sql) {
+    long long id = 0;
+    sql << "SELECT MIN(p.id) FROM persons p JOIN territories t ON t.id = p.territory_id WHERE "
+           "t.name = :t",
+        soci::use(territory), soci::into(id);
+    return id;
+  });
+}
+
+long long ApiTest::user_id(const std::string& login) {
+  return db_->with_session([&](soci::session& sql) {
+    long long id = 0;
+    sql << "SELECT id FROM users WHERE login = :l", soci::use(login), soci::into(id);
+    return id;
+  });
+}
+
+std::string backend_name(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
+
+}  // namespace binome::testing

@@ -1,0 +1,47 @@
+// Health, metrics, the OpenAPI document, and requests the server must refuse cleanly.
+#include "harness.hpp"
+
+namespace binome::testing {
+namespace {
+
+class SystemTest : public ApiTest {};
+
+TEST_P(SystemTest, HealthzAnswersWhenTheDatabaseDoes) {
+  auto r = raw("GET", "/healthz", "", {});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.json()["status"], "ok");
+}
+
+TEST_P(SystemTest, MetricsCountRequestsPerRouteWithoutPersonalData) {
+  auto c = logged_in("conseiller.demo");
+  c.get("/api/v1/persons/" + std::to_string(person_id_in_territory("Territoire Nord")));
+  auto m = raw("GET", "/metrics", "", {});
+  ASSERT_EQ(m.status, 200);
+  EXPECT_NE(m.body.find("binome_http_requests_total{route=\"GET /api/v1/persons/{id}\",status=\"200\"} 1"),
+            std::string::npos) << m.body;
+  EXPECT_NE(m.body.find("binome_http_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_NE(m.body.find("binome_db_pool_size 8"), std::string::npos);
+}
+
+TEST_P(SystemTest, OpenApiDocumentIsServed) {
+  auto r = raw("GET", "/api/v1/openapi.json", "", {});
+  ASSERT_EQ(r.status, 200);
+  auto j = r.json();
+  EXPECT_EQ(j["openapi"].get<std::string>().substr(0, 2), "3.");
+  EXPECT_TRUE(j["paths"].contains("/api/v1/persons/{id}"));
+}
+
+TEST_P(SystemTest, UnknownRoutesAndWrongMethodsAreRefused) {
+  EXPECT_EQ(raw("GET", "/api/v1/rien", "", {}).status, 404);
+  EXPECT_EQ(raw("PUT", "/api/v1/persons", "", {}).status, 405);
+  auto big = raw("POST", "/api/v1/session", std::string(2 << 20, 'x'), {});
+  EXPECT_EQ(big.status, 413);
+  auto r = raw("GET", "/api/v1/persons", "", {});
+  EXPECT_EQ(r.header("Cache-Control"), "no-store");
+  EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SystemTest, ::testing::Values("sqlite", "postgres"), backend_name);
+
+}  // namespace
+}  // namespace binome::testing
