@@ -67,11 +67,30 @@ bool is_clean_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c == 0x7F) return false;
-    int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || i + len > text.size()) return false;
-    if (len == 2 && c < 0xC2) return false;  // overlong
-    for (int k = 1; k < len; ++k)
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // Lead bytes and the allowed range of the second byte (RFC 3629, table 3-7 of Unicode):
+    // no overlong forms, no surrogates, nothing beyond U+10FFFF.
+    int len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) len = 3, lo = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) len = 3;
+    else if (c == 0xED) len = 3, hi = 0x9F;
+    else if (c >= 0xEE && c <= 0xEF) len = 3;
+    else if (c == 0xF0) len = 4, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) len = 4, hi = 0x8F;
+    else return false;
+    if (i + len > text.size()) return false;
+    const auto second = static_cast<unsigned char>(text[i + 1]);
+    if (second < lo || second > hi) return false;
+    for (int k = 2; k < len; ++k)
       if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    // C1 control characters (U+0080..U+009F) are controls too.
+    if (c == 0xC2 && second <= 0x9F) return false;
     i += len;
   }
   return true;

@@ -1,7 +1,5 @@
 #include "security/audit_chain.hpp"
 
-#include <algorithm>
-
 #include "security/tokens.hpp"
 
 namespace binome::security {
@@ -59,13 +57,20 @@ bool AuditChainVerifier::feed(const AuditRecord& r) {
 
 bool AuditChainVerifier::finish(std::int64_t head_seq, const std::string& head_hash) {
   if (failed_seq_) return false;
-  if (head_seq != count_ || head_hash != last_hash_) {
-    // A cut tail leaves the head ahead of the records; a forged append leaves it behind.
-    failed_seq_ = std::min(head_seq, count_) + 1;
-    failure_ = head_seq > count_ ? "fin de la chaîne supprimée" : "enregistrement ajouté hors de la chaîne";
-    return false;
+  if (head_seq > count_) {
+    failed_seq_ = count_ + 1;
+    failure_ = "fin de la chaîne supprimée";
+  } else if (head_seq < count_) {
+    failed_seq_ = head_seq + 1;
+    failure_ = "enregistrement ajouté hors de la chaîne";
+  } else if (head_hash != last_hash_) {
+    // Same count, other hash: records were rewritten and resealed; the last one disagrees.
+    failed_seq_ = count_ == 0 ? 1 : count_;
+    failure_ = "chaîne réécrite : la dernière empreinte ne correspond pas à la tête de chaîne";
+  } else {
+    return true;
   }
-  return true;
+  return false;
 }
 
 }  // namespace binome::security

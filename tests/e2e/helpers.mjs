@@ -1,0 +1,79 @@
+// Shared helpers of the browser tests: Debian's chromium through playwright-core (no browser
+// download), login, axe-core audit.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+export const BASE_URL = (process.env.BINOME_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+export const DEMO_PASSWORD = process.env.BINOME_DEMO_PASSWORD || 'Demo-e2e-2026!';
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const LAUNCH_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * A fresh browser (playwright gives it a temporary --user-data-dir) and a French page.
+ * bypassCSP only for the axe audit, which injects axe-core as an inline script.
+ */
+export async function openBrowser({ bypassCSP = false } = {}) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true });
+  const context = await browser.newContext({ bypassCSP, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  return { browser, context, page, consoleErrors };
+}
+
+export async function gotoLogin(page) {
+  await page.goto(`${BASE_URL}/connexion`);
+  await page.locator('h1', { hasText: 'Connexion' }).waitFor();
+}
+
+/** Logs in through the form and waits for the role's landing page. */
+export async function login(page, user, password = DEMO_PASSWORD) {
+  await gotoLogin(page);
+  await page.fill('#login', user);
+  await page.fill('#password', password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page; returns the violations of impact serious or critical. */
+export async function seriousA11yViolations(page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function describeViolations(violations) {
+  return violations.map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n${
+    v.nodes.map((n) => `    ${n.target}\n      ${String(n.summary).replace(/\n/g, '\n      ')}`).join('\n')}`).join('\n');
+}
+
+/** Console messages that report a Content-Security-Policy violation. */
+export function cspViolations(consoleErrors) {
+  return consoleErrors.filter((m) => /Content Security Policy/i.test(m));
+}
+
+/** Where to write screenshots (set BINOME_SCREENSHOTS to keep them). */
+export function screenshotPath(name) {
+  const dir = process.env.BINOME_SCREENSHOTS;
+  return dir ? `${dir}/${name}.png` : null;
+}

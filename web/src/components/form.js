@@ -1,0 +1,99 @@
+// DSFR form fields with labels, hints and error messages (fr-error-text), wired with
+// aria-describedby so the error is read with the field.
+import { h } from '../dom.js';
+
+function fieldShell(kind, { id, label, hint, required }, control) {
+  const errorId = `${id}-error`;
+  const hintId = hint ? `${id}-hint` : null;
+  const group = h('div', { class: `fr-${kind}-group` },
+    h('label', { class: 'fr-label', for: id },
+      label,
+      required ? h('span', { class: 'fr-sr-only' }, ' (obligatoire)') : null,
+      hint ? h('span', { class: 'fr-hint-text', id: hintId }, hint) : null),
+    control);
+  const errorBox = h('div', { id: errorId, 'aria-live': 'polite' });
+  group.append(errorBox);
+  if (hintId) control.setAttribute('aria-describedby', hintId);
+
+  return {
+    group,
+    control,
+    get value() { return control.value.trim(); },
+    set value(v) { control.value = v ?? ''; },
+    /** Shows the messages (array of strings) under the field, or clears them. */
+    setErrors(messages) {
+      const list = (messages || []).filter(Boolean);
+      errorBox.replaceChildren(...list.map((m) => h('p', { class: 'fr-error-text' }, m)));
+      group.classList.toggle(`fr-${kind}-group--error`, list.length > 0);
+      control.classList.toggle(`fr-${kind}--error`, list.length > 0);
+      const describedBy = [hintId, list.length > 0 ? errorId : null].filter(Boolean).join(' ');
+      if (describedBy) control.setAttribute('aria-describedby', describedBy);
+      else control.removeAttribute('aria-describedby');
+      if (list.length > 0) control.setAttribute('aria-invalid', 'true');
+      else control.removeAttribute('aria-invalid');
+    },
+  };
+}
+
+/** inputField({ id, label, type, hint, required, autocomplete, value, inputmode }) */
+export function inputField(opts) {
+  const input = h('input', {
+    class: 'fr-input',
+    id: opts.id,
+    name: opts.name || opts.id,
+    type: opts.type || 'text',
+    autocomplete: opts.autocomplete || null,
+    inputmode: opts.inputmode || null,
+    required: opts.required || null,
+    'aria-required': opts.required ? 'true' : null,
+    spellcheck: opts.type === 'password' ? 'false' : null,
+    min: opts.min || null,
+  });
+  if (opts.value !== undefined && opts.value !== null) input.value = opts.value;
+  return fieldShell('input', opts, input);
+}
+
+/** selectField({ id, label, options: [{ value, label }], placeholder, required, value }) */
+export function selectField(opts) {
+  const select = h('select', {
+    class: 'fr-select',
+    id: opts.id,
+    name: opts.name || opts.id,
+    required: opts.required || null,
+    'aria-required': opts.required ? 'true' : null,
+  },
+  h('option', { value: '', selected: true, disabled: opts.required ? true : null, hidden: opts.required ? true : null },
+    opts.placeholder || 'Sélectionner une option'),
+  opts.options.map((o) => h('option', { value: String(o.value) }, o.label)));
+  if (opts.value !== undefined && opts.value !== null) select.value = String(opts.value);
+  return fieldShell('select', opts, select);
+}
+
+/**
+ * Puts an ApiError's messages on the matching fields ({ apiFieldName: field }) and returns the
+ * messages that belong to no field (to show in an alert).
+ */
+export function applyFieldErrors(error, fields) {
+  const byField = {};
+  const general = [];
+  for (const e of error.errors || []) {
+    if (e.field && fields[e.field]) (byField[e.field] ||= []).push(e.message);
+    else general.push(e.message);
+  }
+  for (const [name, field] of Object.entries(fields)) field.setErrors(byField[name] || []);
+  const firstInvalid = Object.keys(fields).find((name) => byField[name]);
+  if (firstInvalid) fields[firstInvalid].control.focus();
+  return general;
+}
+
+/** Client-side check of required fields; returns true when all are filled. */
+export function checkRequired(fields) {
+  let firstMissing = null;
+  for (const field of fields) {
+    const missing = field.value === '';
+    field.setErrors(missing ? ['Ce champ est obligatoire.'] : []);
+    if (missing && !firstMissing) firstMissing = field;
+  }
+  if (firstMissing) firstMissing.control.focus();
+  return !firstMissing;
+}

@@ -1,0 +1,97 @@
+// DSFR header: bloc-marque "République française", service title, signed-in user, logout
+// button and the role's navigation. Re-rendered on every route change.
+import { h, replace } from '../dom.js';
+import { roleLabel } from '../format.js';
+
+const PERSONS = { path: '/personnes', label: 'Mes personnes' };
+const NAV_BY_ROLE = {
+  conseiller: [PERSONS],
+  referent_social: [PERSONS],
+  coordinateur: [PERSONS],
+  dpo: [{ path: '/journal-audit', label: "Journal d'audit" }],
+  admin: [
+    { path: '/utilisateurs', label: 'Utilisateurs' },
+    { path: '/organisations', label: 'Organisations' },
+  ],
+  pilotage: [{ path: '/pilotage', label: 'Pilotage' }],
+};
+
+export function navItemsFor(user) {
+  return (user && NAV_BY_ROLE[user.role]) || [];
+}
+
+function brand(homeHref) {
+  return h('div', { class: 'fr-header__brand fr-enlarge-link' },
+    h('div', { class: 'fr-header__brand-top' },
+      h('div', { class: 'fr-header__logo' },
+        h('p', { class: 'fr-logo' }, 'République', h('br'), 'Française'))),
+    h('div', { class: 'fr-header__service' },
+      h('a', { href: homeHref, title: 'Accueil - binome' },
+        h('p', { class: 'fr-header__service-title' }, 'binome')),
+      h('p', { class: 'fr-header__service-tagline' },
+        'Accompagnement global France Travail – Département')));
+}
+
+function userTools(user) {
+  return h('div', { class: 'fr-header__tools' },
+    h('div', { class: 'fr-header__tools-links' },
+      h('p', { class: 'binome-user fr-text--sm fr-mb-1w' },
+        h('span', { class: 'binome-user__name' }, user.display_name),
+        h('span', { class: 'binome-user__role' }, roleLabel(user.role)),
+        h('span', { class: 'binome-user__organisation' },
+          user.organisation ? user.organisation.name : '')),
+      h('ul', { class: 'fr-btns-group' },
+        h('li', {},
+          h('button', {
+            type: 'button',
+            class: 'fr-btn fr-icon-logout-box-r-line',
+            'data-action': 'logout',
+          }, 'Se déconnecter')))));
+}
+
+function isCurrent(itemPath, currentPath) {
+  if (currentPath === itemPath) return 'page';
+  if (currentPath.startsWith(`${itemPath}/`)) return 'true';
+  return null;
+}
+
+function menu(user, currentPath) {
+  const items = navItemsFor(user);
+  return h('div', { class: 'fr-header__menu fr-modal', id: 'modal-menu', 'aria-labelledby': 'button-menu' },
+    h('div', { class: 'fr-container' },
+      h('button', { type: 'button', class: 'fr-btn--close fr-btn', 'aria-controls': 'modal-menu', title: 'Fermer' }, 'Fermer'),
+      h('div', { class: 'fr-header__menu-links' }),
+      h('nav', { class: 'fr-nav', id: 'navigation', role: 'navigation', 'aria-label': 'Menu principal' },
+        h('ul', { class: 'fr-nav__list' },
+          items.map((item) => h('li', { class: 'fr-nav__item' },
+            h('a', {
+              class: 'fr-nav__link',
+              href: item.path,
+              target: '_self',
+              'aria-current': isCurrent(item.path, currentPath),
+            }, item.label)))))));
+}
+
+/** Renders the header into container; user may be null (login page). */
+export function renderHeader(container, user, currentPath, homeHref) {
+  const bodyRow = h('div', { class: 'fr-header__body-row' }, brand(homeHref));
+  if (user) {
+    bodyRow.querySelector('.fr-header__brand-top').append(
+      h('div', { class: 'fr-header__navbar' },
+        h('button', {
+          type: 'button',
+          class: 'fr-btn--menu fr-btn',
+          'data-fr-opened': 'false',
+          'aria-controls': 'modal-menu',
+          'aria-haspopup': 'menu',
+          id: 'button-menu',
+          title: 'Menu',
+        }, 'Menu')));
+    bodyRow.append(userTools(user));
+  }
+  replace(container,
+    h('header', { role: 'banner', class: 'fr-header' },
+      h('div', { class: 'fr-header__body' },
+        h('div', { class: 'fr-container' }, bodyRow)),
+      user ? menu(user, currentPath) : null));
+}

@@ -1,0 +1,71 @@
+// French labels and formats shown to users.
+
+export const ROLE_LABELS = {
+  conseiller: 'Conseiller France Travail',
+  referent_social: 'Référent social',
+  coordinateur: 'Coordinateur',
+  pilotage: 'Pilotage',
+  admin: 'Administrateur',
+  dpo: 'Délégué à la protection des données',
+};
+
+export const ORGANISATION_KIND_LABELS = {
+  departement: 'Département',
+  service_departemental: 'Service départemental',
+  ft_direction: 'Direction France Travail',
+  agence: 'Agence France Travail',
+  partenaire: 'Partenaire mandaté',
+};
+
+export const FAMILY_SITUATION_LABELS = {
+  seul: 'Seul(e)',
+  en_couple: 'En couple',
+};
+
+export function roleLabel(role) {
+  return ROLE_LABELS[role] || role || '';
+}
+
+export function kindLabel(kind) {
+  return ORGANISATION_KIND_LABELS[kind] || kind || '';
+}
+
+export function yesNo(value) {
+  if (value === null || value === undefined) return 'Non renseigné';
+  return value ? 'Oui' : 'Non';
+}
+
+/** 'YYYY-MM-DD' → 'JJ/MM/AAAA' without going through a time zone. */
+export function formatDate(isoDate) {
+  if (!isoDate) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDate;
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+
+/** ISO-8601 UTC instant → 'JJ/MM/AAAA HH:MM:SS' in Paris time. */
+export function formatDateTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+}
+
+/** '1 personne', '12 personnes', '0 personne' (French: singular for 0 and 1). */
+export function plural(n, singular, pluralForm = `${singular}s`) {
+  return `${n.toLocaleString('fr-FR')} ${n > 1 ? pluralForm : singular}`;
+}
+
+export function orDash(value) {
+  return value === null || value === undefined || value === '' ? '—' : String(value);
+}
+
+/** Organisation or territory given either as a name or as { id, name }. */
+export function nameOf(value) {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? (value.name || '') : String(value);
+}

@@ -1,0 +1,27 @@
+// Path → page table. roles: who may open the page (omitted: any signed-in user).
+import loginPage from './pages/login.js';
+import personsPage from './pages/persons.js';
+import personPage from './pages/person.js';
+import auditPage from './pages/audit.js';
+import usersPage from './pages/users.js';
+import organisationsPage from './pages/organisations.js';
+import pilotagePage from './pages/pilotage.js';
+import { accessibilityPage, personalDataPage } from './pages/static.js';
+import { notFound, forbidden } from './pages/errors.js';
+
+const PERSON_ROLES = ['conseiller', 'referent_social', 'coordinateur'];
+
+export const routes = [
+  { pattern: /^\/connexion\/?$/, public: true, guestOnly: true, ...loginPage },
+  { pattern: /^\/personnes\/?$/, roles: PERSON_ROLES, ...personsPage },
+  { pattern: /^\/personnes\/(?<id>\d+)\/?$/, roles: PERSON_ROLES, ...personPage },
+  { pattern: /^\/journal-audit\/?$/, roles: ['dpo'], ...auditPage },
+  { pattern: /^\/utilisateurs\/?$/, roles: ['admin'], ...usersPage },
+  { pattern: /^\/organisations\/?$/, roles: ['admin'], ...organisationsPage },
+  { pattern: /^\/pilotage\/?$/, roles: ['pilotage'], ...pilotagePage },
+  { pattern: /^\/accessibilite\/?$/, public: true, ...accessibilityPage },
+  { pattern: /^\/donnees-personnelles\/?$/, public: true, ...personalDataPage },
+];
+
+export const notFoundPage = { public: true, ...notFound };
+export const forbiddenPage = { ...forbidden };
