@@ -24,6 +24,11 @@ struct NewOrganisationInput {
   std::optional<std::string> contract_start, contract_end;
 };
 
+struct UserStatus {
+  store::UserRow user;
+  bool locked = false;
+};
+
 // Password rule after the CNIL recommendation (délibération 2022-100): at least 12 characters
 // mixing at least three of lower case, upper case, digits and other characters.
 domain::FieldErrors check_password_strength(const std::string& password);
@@ -34,7 +39,7 @@ domain::Actor operator_actor();
 class AdminService {
  public:
   explicit AdminService(Context& ctx) : ctx_(ctx) {}
-  std::vector<store::UserRow> users(const domain::Actor& actor, const Origin& origin);
+  std::vector<UserStatus> users(const domain::Actor& actor, const Origin& origin);
   store::UserRow create_user(const domain::Actor& actor, const NewUserInput& in,
                              const Origin& origin);
   void unlock_user(const domain::Actor& actor, std::int64_t user_id, const Origin& origin);

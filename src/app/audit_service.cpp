@@ -11,8 +11,9 @@ void AuditService::require_dpo(const domain::Actor& actor, const Origin& origin)
     store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
                         {audit_entry(actor, "audit.denied", std::nullopt, origin)});
   });
-  throw domain::DomainError(domain::DomainError::Kind::forbidden, "reserve_dpo",
-                            "Le journal d'audit est réservé au délégué à la protection des données.");
+  throw domain::DomainError(
+      domain::DomainError::Kind::forbidden, "reserve_dpo",
+      "Le journal d'audit est réservé au délégué à la protection des données.");
 }
 
 store::AuditPage AuditService::search(const domain::Actor& actor, const store::AuditFilter& filter,
@@ -30,20 +31,24 @@ void AuditService::export_csv(const domain::Actor& actor, const store::AuditFilt
                               const std::function<void(const std::string&)>& write,
                               const Origin& origin) {
   require_dpo(actor, origin);
+  // The export is recorded before any line leaves; the lines are then read outside the write
+  // transaction, so a slow download never holds the database's write lock.
   ctx_.db.transaction([&](soci::session& sql) {
+    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
+                        {audit_entry(actor, "audit.export", filter.person_id, origin)});
+  });
+  ctx_.db.with_session([&](soci::session& sql) {
     write(exports::csv_bom());
-    write(exports::csv_line({"N°", "Date (UTC)", "Utilisateur (id)", "Identifiant", "Organisation (id)",
-                             "Action", "Personne (id)", "Route ou commande", "Adresse IP",
-                             "Empreinte"}));
+    write(exports::csv_line({"N°", "Date (UTC)", "Utilisateur (id)", "Identifiant",
+                             "Organisation (id)", "Action", "Personne (id)", "Objet",
+                             "Route ou commande", "Adresse IP", "Empreinte"}));
     auto opt = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : ""; };
     store::for_each_audit(sql, filter, [&](const security::AuditRecord& r) {
       write(exports::csv_line({std::to_string(r.seq), r.at, opt(r.user_id), r.user_login,
-                               opt(r.org_id), r.action, opt(r.person_id), r.route, r.client_ip,
-                               r.hash}));
+                               opt(r.org_id), r.action, opt(r.person_id), r.target, r.route,
+                               r.client_ip, r.hash}));
       return true;
     });
-    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                        {audit_entry(actor, "audit.export", filter.person_id, origin)});
   });
 }
 
@@ -61,12 +66,11 @@ ChainReport AuditService::verify() {
     report.ok = verifier.finish(head.last_seq, head.last_hash);
     report.records = verifier.records();
     report.first_bad_seq = verifier.failed_seq();
-    report.message = report.ok
-                         ? "Chaîne d'audit intègre : " + std::to_string(report.records) +
-                               " enregistrement(s) vérifié(s)."
-                         : "Chaîne d'audit rompue à l'enregistrement n° " +
-                               std::to_string(*report.first_bad_seq) + " : " +
-                               verifier.failure() + ".";
+    report.message = report.ok ? "Chaîne d'audit intègre : " + std::to_string(report.records) +
+                                     " enregistrement(s) vérifié(s)."
+                               : "Chaîne d'audit rompue à l'enregistrement n° " +
+                                     std::to_string(*report.first_bad_seq) + " : " +
+                                     verifier.failure() + ".";
     return report;
   });
 }

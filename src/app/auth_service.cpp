@@ -3,6 +3,7 @@
 #include "domain/errors.hpp"
 #include "security/password.hpp"
 #include "security/tokens.hpp"
+#include "store/login_throttle_repo.hpp"
 #include "store/sessions_repo.hpp"
 
 namespace binome::app {
@@ -24,47 +25,52 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
   const auto now = ctx_.clock.now();
   const auto now_iso = domain::to_iso(now);
   const auto& policy = ctx_.settings.login_policy;
+  const auto key = store::login_key(login);
 
-  auto user = ctx_.db.with_session(
-      [&](soci::session& sql) { return store::find_user_by_login(sql, login); });
-  if (!user || !user->active) {
-    security::burn_password_check(password);
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), now_iso,
-                          {{std::nullopt, login.substr(0, 100), std::nullopt, "login.failed",
-                            std::nullopt, origin.route, origin.client_ip}});
-    });
-    throw DomainError(DomainError::Kind::unauthenticated, "identifiants_invalides",
-                      "Identifiant ou mot de passe incorrect.");
-  }
+  auto [user, state] = ctx_.db.with_session([&](soci::session& sql) {
+    return std::make_pair(store::find_user_by_login(sql, login), store::read_login_state(sql, key));
+  });
+  const bool known = user && user->active;
+  // An unknown login is recorded without what was typed: it may be a password.
+  const domain::Actor actor =
+      known ? store::to_actor(*user) : domain::Actor{0, "(identifiant inconnu)"};
 
-  const auto gate = domain::login_gate(policy, user->login_state, now);
+  // Known and unknown logins are slowed and locked alike: the answers never tell them apart.
+  const auto gate = domain::login_gate(policy, state, now);
   if (gate.gate != domain::LoginGate::open) {
-    const domain::Actor actor = store::to_actor(*user);
     ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), now_iso,
-                          {audit_entry(actor, gate.gate == domain::LoginGate::locked
-                                                  ? "login.refused_locked"
-                                                  : "login.refused_slowed",
-                                       std::nullopt, origin)});
+      store::append_audit(
+          sql, ctx_.db.dialect(), now_iso,
+          {audit_entry(actor,
+                       gate.gate == domain::LoginGate::locked ? "login.refused_locked"
+                                                              : "login.refused_slowed",
+                       std::nullopt, origin)});
     });
     if (gate.gate == domain::LoginGate::locked)
-      throw DomainError(DomainError::Kind::throttled, "compte_verrouille",
-                        "Compte verrouillé après trop de tentatives infructueuses. Réessayez dans " +
-                            wait_text(gate.wait) + " ou demandez à un administrateur de le déverrouiller.");
-    throw DomainError(DomainError::Kind::throttled, "trop_de_tentatives",
-                      "Trop de tentatives infructueuses. Réessayez dans " + wait_text(gate.wait) + ".");
+      throw DomainError(
+          DomainError::Kind::throttled, "compte_verrouille",
+          "Compte verrouillé après trop de tentatives infructueuses. Réessayez dans " +
+              wait_text(gate.wait) + " ou demandez à un administrateur de le déverrouiller.");
+    throw DomainError(
+        DomainError::Kind::throttled, "trop_de_tentatives",
+        "Trop de tentatives infructueuses. Réessayez dans " + wait_text(gate.wait) + ".");
   }
 
-  const domain::Actor actor = store::to_actor(*user);
-  if (!security::verify_password(user->password_hash, password)) {
+  bool ok = false;
+  if (known) {
+    ok = security::verify_password(user->password_hash, password);
+  } else {
+    security::burn_password_check(password);
+  }
+  if (!ok) {
     ctx_.db.transaction([&](soci::session& sql) {
-      // Re-read under lock: two wrong attempts at once must both count.
-      const auto current = store::lock_login_state(sql, ctx_.db.dialect(), user->id);
-      const auto state = domain::after_failure(policy, current, now);
-      store::save_login_state(sql, user->id, state);
-      std::vector<store::AuditEntry> entries{audit_entry(actor, "login.failed", std::nullopt, origin)};
-      if (state.locked_until) entries.push_back(audit_entry(actor, "account.locked", std::nullopt, origin));
+      const auto current = store::lock_login_state(sql, ctx_.db.dialect(), key, now_iso);
+      const auto next = domain::after_failure(policy, current, now);
+      store::save_login_state(sql, key, next, now_iso);
+      std::vector<store::AuditEntry> entries{
+          audit_entry(actor, "login.failed", std::nullopt, origin)};
+      if (next.locked_until)
+        entries.push_back(audit_entry(actor, "account.locked", std::nullopt, origin));
       store::append_audit(sql, ctx_.db.dialect(), now_iso, entries);
     });
     throw DomainError(DomainError::Kind::unauthenticated, "identifiants_invalides",
@@ -83,12 +89,11 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
   session.expires_at = domain::to_iso(now + ctx_.settings.absolute_session_lifetime);
   session.client_ip = origin.client_ip;
   ctx_.db.transaction([&](soci::session& sql) {
-    store::save_login_state(sql, user->id, domain::after_success());
+    store::clear_login_state(sql, key);
     store::insert_session(sql, session);
     store::append_audit(sql, ctx_.db.dialect(), now_iso,
                         {audit_entry(actor, "login", std::nullopt, origin)});
   });
-  user->login_state = {};
   result.user = *user;
   return result;
 }

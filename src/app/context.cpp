@@ -3,7 +3,8 @@
 namespace binome::app {
 
 store::AuditEntry audit_entry(const domain::Actor& actor, std::string action,
-                              std::optional<std::int64_t> person, const Origin& origin) {
+                              std::optional<std::int64_t> person, const Origin& origin,
+                              std::string target) {
   store::AuditEntry e;
   if (actor.user_id) e.user_id = actor.user_id;
   e.user_login = actor.login;
@@ -12,6 +13,7 @@ store::AuditEntry audit_entry(const domain::Actor& actor, std::string action,
   e.person_id = person;
   e.route = origin.route;
   e.client_ip = origin.client_ip;
+  e.target = std::move(target);
   return e;
 }
 

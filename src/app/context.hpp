@@ -34,6 +34,7 @@ struct Origin {
 };
 
 store::AuditEntry audit_entry(const domain::Actor& actor, std::string action,
-                              std::optional<std::int64_t> person, const Origin& origin);
+                              std::optional<std::int64_t> person, const Origin& origin,
+                              std::string target = {});
 
 }  // namespace binome::app

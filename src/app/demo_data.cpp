@@ -5,6 +5,7 @@
 
 #include "domain/text.hpp"
 #include "security/password.hpp"
+#include "store/login_throttle_repo.hpp"
 #include "store/orgs_repo.hpp"
 #include "store/persons_repo.hpp"
 #include "store/users_repo.hpp"
@@ -13,20 +14,20 @@ namespace binome::app {
 namespace {
 
 constexpr std::array kLastNames{
-    "Martin",   "Bernard", "Thomas",  "Petit",    "Robert",   "Richard", "Durand",  "Dubois",
-    "Moreau",   "Laurent", "Simon",   "Michel",   "Lefèvre",  "Leroy",   "Roux",    "David",
-    "Bertrand", "Morel",   "Fournier", "Girard",  "Bonnet",   "Dupont",  "Lambert", "Fontaine",
-    "Rousseau", "Vincent", "Muller",  "Lefebvre", "Faure",    "André",   "Mercier", "Blanc",
-    "Guérin",   "Boyer",   "Garnier", "Chevalier", "François", "Legrand", "Gauthier", "Garcia",
-    "Perrin",   "Robin",   "Clément", "Morin",    "Nicolas",  "Henry",   "Roussel", "Mathieu",
-    "Gautier",  "Masson",  "Marchand", "Duval",   "Denis",    "Dumont",  "Marie",   "Lemaire",
-    "Noël",     "Meyer",   "Dufour",  "Meunier",  "Brun",     "Blanchard", "Giraud", "Joly"};
+    "Martin",   "Bernard", "Thomas",   "Petit",     "Robert",   "Richard",   "Durand",   "Dubois",
+    "Moreau",   "Laurent", "Simon",    "Michel",    "Lefèvre",  "Leroy",     "Roux",     "David",
+    "Bertrand", "Morel",   "Fournier", "Girard",    "Bonnet",   "Dupont",    "Lambert",  "Fontaine",
+    "Rousseau", "Vincent", "Muller",   "Lefebvre",  "Faure",    "André",     "Mercier",  "Blanc",
+    "Guérin",   "Boyer",   "Garnier",  "Chevalier", "François", "Legrand",   "Gauthier", "Garcia",
+    "Perrin",   "Robin",   "Clément",  "Morin",     "Nicolas",  "Henry",     "Roussel",  "Mathieu",
+    "Gautier",  "Masson",  "Marchand", "Duval",     "Denis",    "Dumont",    "Marie",    "Lemaire",
+    "Noël",     "Meyer",   "Dufour",   "Meunier",   "Brun",     "Blanchard", "Giraud",   "Joly"};
 constexpr std::array kFirstNames{
-    "Camille", "Léa",    "Manon",   "Chloé",   "Inès",    "Sarah",  "Emma",    "Jade",
-    "Louise",  "Zoé",    "Nathalie", "Isabelle", "Sylvie", "Céline", "Sandrine", "Aurélie",
-    "Lucas",   "Hugo",   "Nathan",  "Théo",    "Enzo",    "Louis",  "Mathis",  "Gabriel",
-    "Karim",   "Mehdi",  "Thierry", "Stéphane", "Olivier", "Franck", "Jérôme",  "Sébastien",
-    "Amandine", "Élodie", "Kévin",  "Yannick", "Hélène",  "Noémie", "Maël",    "Joël"};
+    "Camille",  "Léa",    "Manon",    "Chloé",    "Inès",    "Sarah",  "Emma",     "Jade",
+    "Louise",   "Zoé",    "Nathalie", "Isabelle", "Sylvie",  "Céline", "Sandrine", "Aurélie",
+    "Lucas",    "Hugo",   "Nathan",   "Théo",     "Enzo",    "Louis",  "Mathis",   "Gabriel",
+    "Karim",    "Mehdi",  "Thierry",  "Stéphane", "Olivier", "Franck", "Jérôme",   "Sébastien",
+    "Amandine", "Élodie", "Kévin",    "Yannick",  "Hélène",  "Noémie", "Maël",     "Joël"};
 
 struct Commune {
   const char* name;
@@ -36,11 +37,10 @@ constexpr std::array<Commune, 4> kNorth{{{"Démoville-Nord", "00100"},
                                          {"Fictif-sur-Mer", "00110"},
                                          {"Saint-Exemple", "00120"},
                                          {"Imaginaire-les-Bains", "00130"}}};
-constexpr std::array<Commune, 3> kSouth{{{"Démoville-Sud", "00200"},
-                                         {"Pont-Fictif", "00210"},
-                                         {"Sainte-Maquette", "00220"}}};
-constexpr std::array kStreets{"rue des Lilas", "avenue de la République", "rue du Moulin",
-                              "place de l'Église", "chemin des Vignes", "rue Victor-Hugo",
+constexpr std::array<Commune, 3> kSouth{
+    {{"Démoville-Sud", "00200"}, {"Pont-Fictif", "00210"}, {"Sainte-Maquette", "00220"}}};
+constexpr std::array kStreets{"rue des Lilas",      "avenue de la République", "rue du Moulin",
+                              "place de l'Église",  "chemin des Vignes",       "rue Victor-Hugo",
                               "allée des Tilleuls", "rue de la Gare"};
 
 // A fixed sequence, so that every demo database holds the same persons.
@@ -83,7 +83,7 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
       for (const auto& l : result.logins)
         if (auto u = store::find_user_by_login(sql, l.login)) {
           store::set_password_hash(sql, u->id, hash);
-          store::save_login_state(sql, u->id, domain::after_success());
+          store::clear_login_state(sql, store::login_key(u->login));
         }
       long long count = 0;
       sql << "SELECT COUNT(*) FROM persons WHERE departement = '00'", soci::into(count);
@@ -101,7 +101,8 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
       return store::insert_organisation(sql, {0, name, kind, kDep, terr, parent, cs, ce}, now);
     };
     const auto cd = org("Conseil départemental du Val-de-Démo", OrgKind::departement, {}, {});
-    const auto dt = org("Direction territoriale France Travail du Val-de-Démo", OrgKind::ft_direction, {}, {});
+    const auto dt =
+        org("Direction territoriale France Travail du Val-de-Démo", OrgKind::ft_direction, {}, {});
     const auto ag_n = org("Agence France Travail de Démoville-Nord", OrgKind::agence, north, dt);
     const auto ag_s = org("Agence France Travail de Démoville-Sud", OrgKind::agence, south, dt);
     const auto slai_n = org("SLAI du Territoire Nord", OrgKind::service_departemental, north, cd);
@@ -125,9 +126,11 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
     const auto s2 = user("social2.demo", "Nadia Benali", "referent_social", slai_s,
                          "Assistante sociale", "01 99 00 20 02");
     user("coordo.demo", "Pierre Lefort", "coordinateur", slai_n, "Chef de SLAI", "01 99 00 10 09");
-    user("pilotage.demo", "Anne Directrice", "pilotage", cd, "Directrice de l'insertion", "01 99 00 00 01");
+    user("pilotage.demo", "Anne Directrice", "pilotage", cd, "Directrice de l'insertion",
+         "01 99 00 00 01");
     user("admin.demo", "Alex Admin", "admin", cd, "Administrateur fonctionnel", "01 99 00 00 02");
-    user("dpo.demo", "Dominique Protection", "dpo", cd, "Délégué à la protection des données", "01 99 00 00 03");
+    user("dpo.demo", "Dominique Protection", "dpo", cd, "Délégué à la protection des données",
+         "01 99 00 00 03");
 
     Sequence seq;
     for (int i = 0; i < 200; ++i) {
@@ -148,14 +151,16 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
       id.phone = std::string(buf);
       id.consent_electronic = seq.next(10) < 4;
       if (id.consent_electronic)
-        id.email = lower_ascii(id.first_name) + "." + lower_ascii(id.last_name) + std::to_string(i) +
-                   "@example.org";
-      std::snprintf(buf, sizeof buf, "%07u%c", 1000000 + seq.next(8999999), char('A' + seq.next(26)));
+        id.email = lower_ascii(id.first_name) + "." + lower_ascii(id.last_name) +
+                   std::to_string(i) + "@example.org";
+      std::snprintf(buf, sizeof buf, "%07u%c", 1000000 + seq.next(8999999),
+                    char('A' + seq.next(26)));
       id.ft_id = std::string(buf);
       if (seq.next(10) < 7) id.caf_id = std::to_string(1000000 + seq.next(8999999));
       id.brsa = seq.next(100) < 75;
       id.rqth = seq.next(100) < 12;
-      id.family_situation = seq.next(2) ? domain::FamilySituation::seul : domain::FamilySituation::en_couple;
+      id.family_situation =
+          seq.next(2) ? domain::FamilySituation::seul : domain::FamilySituation::en_couple;
       id.dependent_children = static_cast<int>(seq.next(4));
       p.scope.departement = kDep;
       p.scope.territory_id = in_north ? north : south;
@@ -168,9 +173,10 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
   });
 
   ctx.db.transaction([&](soci::session& sql) {
-    store::AuditEntry e{std::nullopt, "operateur (ligne de commande)", std::nullopt,
-                        result.created ? "demo.load" : "demo.reset_passwords", std::nullopt,
-                        "cli: demo", "local"};
+    store::AuditEntry e{std::nullopt, "operateur (ligne de commande)",
+                        std::nullopt, result.created ? "demo.load" : "demo.reset_passwords",
+                        std::nullopt, "cli: demo",
+                        "local",      ""};
     store::append_audit(sql, ctx.db.dialect(), ctx.now_iso(), {e});
   });
   return result;

@@ -28,13 +28,14 @@ store::PersonListPage PersonService::list(const domain::Actor& actor, const Pers
   }
   const std::string folded = domain::fold_for_search(query.search);
   return ctx_.db.transaction([&](soci::session& sql) {
-    auto page = store::list_persons(sql, reach, folded, query.per_page,
-                                    (query.page - 1) * query.per_page);
+    auto page =
+        store::list_persons(sql, reach, folded, query.per_page, (query.page - 1) * query.per_page);
     // Each person shown is a read of that person's data: one record per person, so the
     // trail can tell a person everyone who saw their name.
     std::vector<store::AuditEntry> entries;
     entries.reserve(page.items.size());
-    for (const auto& p : page.items) entries.push_back(audit_entry(actor, "person.list", p.id, origin));
+    for (const auto& p : page.items)
+      entries.push_back(audit_entry(actor, "person.list", p.id, origin));
     store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(), entries);
     return page;
   });
@@ -49,17 +50,20 @@ store::PersonRecord PersonService::get(const domain::Actor& actor, std::int64_t 
     if (!found) return Outcome::missing;
     const auto access = domain::person_access(actor, found->person.scope);
     const bool ok = access == domain::Access::allowed;
-    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                        {audit_entry(actor, ok ? "person.read" : "person.read.denied", id, origin)});
+    store::append_audit(
+        sql, ctx_.db.dialect(), ctx_.now_iso(),
+        {audit_entry(actor, ok ? "person.read" : "person.read.denied", id, origin)});
     if (ok) return Outcome::ok;
     return access == domain::Access::role_forbidden ? Outcome::denied_role : Outcome::denied_scope;
   });
   switch (outcome) {
-    case Outcome::ok: return *found;
+    case Outcome::ok:
+      return *found;
     case Outcome::missing:
       throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
                         "Personne introuvable.");
-    case Outcome::denied_role: throw role_refusal();
+    case Outcome::denied_role:
+      throw role_refusal();
     case Outcome::denied_scope:
       throw DomainError(DomainError::Kind::forbidden, "hors_perimetre",
                         "Vous n'êtes ni référent de cette personne ni coordinateur de son "

@@ -19,6 +19,8 @@ Commandes :
               --threads N         fils de traitement (défaut 32)
               --idle-timeout MIN  déconnexion après inactivité (défaut 30)
               --trust-proxy       adresse client lue dans X-Forwarded-For (derrière un répartiteur)
+              --secure-cookies    cookies « Secure » quand le TLS est terminé par un mandataire
+              --quiet             sans journal des requêtes
   migrate   Applique les migrations du schéma.            --db URL
   demo      Charge le département fictif de démonstration et (ré)initialise les comptes de
             démonstration.                                 --db URL --password MDP

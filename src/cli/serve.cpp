@@ -1,7 +1,8 @@
+#include <pthread.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
-#include <pthread.h>
 #include <thread>
 
 #include "app/services.hpp"
@@ -10,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "http/request_log.hpp"
 #include "http/server.hpp"
+#include "store/login_throttle_repo.hpp"
 #include "store/migrations.hpp"
 #include "store/sessions_repo.hpp"
 
@@ -25,7 +27,7 @@ std::string env_or(const char* name, const std::string& fallback) {
 
 int run_serve(const Argv& argv) {
   Args args(argv, {"db", "listen", "web-root", "tls-cert", "tls-key", "threads", "idle-timeout"},
-            {"trust-proxy", "quiet"});
+            {"trust-proxy", "quiet", "secure-cookies"});
   http::ServerConfig config;
   config.listen = args.get_or("listen", env_or("BINOME_LISTEN", "127.0.0.1:8080"));
   config.web_root = args.get_or("web-root", env_or("BINOME_WEB_ROOT", "web/dist"));
@@ -45,12 +47,14 @@ int run_serve(const Argv& argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  auto db = store::Database::open(database_url(args), static_cast<std::size_t>(config.max_threads) + 2);
+  auto db =
+      store::Database::open(database_url(args), static_cast<std::size_t>(config.max_threads) + 2);
   const int applied = store::migrate(*db);
   app::SystemClock clock;
   app::Context ctx{*db, clock, {}};
   ctx.settings.idle_timeout = std::chrono::minutes(args.get_int("idle-timeout", 30, 1, 720));
-  ctx.settings.secure_cookies = config.tls_cert.has_value();
+  // Behind a TLS-terminating proxy binome speaks plain HTTP but the browser sees HTTPS.
+  ctx.settings.secure_cookies = config.tls_cert.has_value() || args.flag("secure-cookies");
   app::Services services(ctx);
   http::Server server(services, config);
   server.start();
@@ -58,19 +62,22 @@ int run_serve(const Argv& argv) {
   const std::string scheme = config.tls_cert ? "https" : "http";
   std::cerr << "binome : base " << db->display_url() << " (schéma à jour, " << applied
             << " migration(s) appliquée(s)).\n";
-  std::cerr << "binome : écoute sur " << scheme << "://" << config.listen.substr(0, config.listen.rfind(':'))
-            << ":" << server.port() << "/\n";
+  std::cerr << "binome : écoute sur " << scheme << "://"
+            << config.listen.substr(0, config.listen.rfind(':')) << ":" << server.port() << "/\n";
 
   // Sessions past their time are removed in the background; any instance may do it.
   std::atomic<bool> running{true};
   std::thread janitor([&] {
     while (running) {
-      for (int i = 0; i < 600 && running; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      for (int i = 0; i < 600 && running; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
       try {
         const auto now = clock.now();
         db->with_session([&](soci::session& sql) {
           store::delete_stale_sessions(sql, domain::to_iso(now - ctx.settings.idle_timeout),
                                        domain::to_iso(now));
+          store::delete_stale_login_states(sql, domain::to_iso(now - std::chrono::hours(24)),
+                                           domain::to_iso(now));
         });
       } catch (const std::exception& e) {
         http::log_error("sessions", e.what());

@@ -52,7 +52,8 @@ int run_user(const Argv& argv) {
       std::cout << "Compte « " << user.login << " » créé (n° " << user.id << ").\n";
       return 0;
     }
-    auto user = db->with_session([&](soci::session& sql) { return store::find_user_by_login(sql, *login); });
+    auto user = db->with_session(
+        [&](soci::session& sql) { return store::find_user_by_login(sql, *login); });
     if (!user) {
       std::cerr << "binome user : compte « " << *login << " » introuvable.\n";
       return 1;

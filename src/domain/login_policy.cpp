@@ -20,7 +20,8 @@ LoginState after_failure(const LoginPolicy& policy, const LoginState& state, Tim
   next.locked_until.reset();
   next.next_attempt_at.reset();
   if (next.failed_count >= policy.lock_after) {
-    next.locked_until = now + std::chrono::duration_cast<std::chrono::seconds>(policy.lock_duration);
+    next.locked_until =
+        now + std::chrono::duration_cast<std::chrono::seconds>(policy.lock_duration);
   } else if (next.failed_count >= policy.free_attempts) {
     const int step = std::min(next.failed_count - policy.free_attempts, 16);
     const std::chrono::seconds delay =

@@ -34,6 +34,8 @@ GateAnswer login_gate(const LoginPolicy& policy, const LoginState& state, Timest
 
 LoginState after_failure(const LoginPolicy& policy, const LoginState& state, Timestamp now);
 
-inline LoginState after_success() { return {}; }
+inline LoginState after_success() {
+  return {};
+}
 
 }  // namespace binome::domain

@@ -13,22 +13,32 @@ std::optional<OrgKind> parse_org_kind(std::string_view text) {
 
 std::string_view to_string(OrgKind kind) {
   switch (kind) {
-    case OrgKind::departement: return "departement";
-    case OrgKind::service_departemental: return "service_departemental";
-    case OrgKind::ft_direction: return "ft_direction";
-    case OrgKind::agence: return "agence";
-    case OrgKind::partenaire: return "partenaire";
+    case OrgKind::departement:
+      return "departement";
+    case OrgKind::service_departemental:
+      return "service_departemental";
+    case OrgKind::ft_direction:
+      return "ft_direction";
+    case OrgKind::agence:
+      return "agence";
+    case OrgKind::partenaire:
+      return "partenaire";
   }
   return "departement";
 }
 
 std::string_view label_fr(OrgKind kind) {
   switch (kind) {
-    case OrgKind::departement: return "Département";
-    case OrgKind::service_departemental: return "Service départemental";
-    case OrgKind::ft_direction: return "Direction France Travail";
-    case OrgKind::agence: return "Agence France Travail";
-    case OrgKind::partenaire: return "Partenaire mandaté";
+    case OrgKind::departement:
+      return "Département";
+    case OrgKind::service_departemental:
+      return "Service départemental";
+    case OrgKind::ft_direction:
+      return "Direction France Travail";
+    case OrgKind::agence:
+      return "Agence France Travail";
+    case OrgKind::partenaire:
+      return "Partenaire mandaté";
   }
   return "Département";
 }

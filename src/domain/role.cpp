@@ -29,19 +29,24 @@ std::string_view to_string(Role role) {
 
 std::string_view label_fr(Role role) {
   switch (role) {
-    case Role::conseiller: return "Conseiller France Travail";
-    case Role::referent_social: return "Référent social";
-    case Role::coordinateur: return "Coordinateur";
-    case Role::pilotage: return "Pilotage";
-    case Role::admin: return "Administrateur";
-    case Role::dpo: return "Délégué à la protection des données";
+    case Role::conseiller:
+      return "Conseiller France Travail";
+    case Role::referent_social:
+      return "Référent social";
+    case Role::coordinateur:
+      return "Coordinateur";
+    case Role::pilotage:
+      return "Pilotage";
+    case Role::admin:
+      return "Administrateur";
+    case Role::dpo:
+      return "Délégué à la protection des données";
   }
   return "inconnu";
 }
 
 bool may_see_named_persons(Role role) {
-  return role == Role::conseiller || role == Role::referent_social ||
-         role == Role::coordinateur;
+  return role == Role::conseiller || role == Role::referent_social || role == Role::coordinateur;
 }
 
 }  // namespace binome::domain

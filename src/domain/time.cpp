@@ -28,8 +28,7 @@ std::string to_iso(Timestamp t) {
 }
 
 std::optional<Timestamp> parse_iso(std::string_view text) {
-  if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z' || text[13] != ':' ||
-      text[16] != ':')
+  if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z' || text[13] != ':' || text[16] != ':')
     return std::nullopt;
   auto date = parse_date(text.substr(0, 10));
   int h = 0, m = 0, s = 0;

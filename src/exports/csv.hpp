@@ -6,7 +6,9 @@
 
 namespace binome::exports {
 
-inline std::string csv_bom() { return "\xEF\xBB\xBF"; }
+inline std::string csv_bom() {
+  return "\xEF\xBB\xBF";
+}
 std::string csv_field(const std::string& value);
 std::string csv_line(const std::vector<std::string>& fields);
 

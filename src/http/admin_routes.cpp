@@ -5,11 +5,14 @@ namespace {
 
 using domain::DomainError;
 
-Json opt(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
-Json opt(const std::optional<std::int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
+Json opt(const std::optional<std::string>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+Json opt(const std::optional<std::int64_t>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
 
-Json user_json(const store::UserRow& u, domain::Timestamp now) {
-  const bool locked = u.login_state.locked_until && now < *u.login_state.locked_until;
+Json user_json(const store::UserRow& u, bool locked) {
   return {{"id", u.id},
           {"login", u.login},
           {"display_name", u.display_name},
@@ -23,7 +26,8 @@ Json user_json(const store::UserRow& u, domain::Timestamp now) {
 Json org_json(const store::OrganisationRow& r) {
   const auto& o = r.org;
   Json territory = nullptr;
-  if (o.territory_id) territory = {{"id", *o.territory_id}, {"name", r.territory_name.value_or("")}};
+  if (o.territory_id)
+    territory = {{"id", *o.territory_id}, {"name", r.territory_name.value_or("")}};
   return {{"id", o.id},
           {"name", o.name},
           {"kind", std::string(domain::to_string(o.kind))},
@@ -40,9 +44,8 @@ Json org_json(const store::OrganisationRow& r) {
 void add_admin_routes(Router& router, RouteDeps deps) {
   router.add("GET", "/api/v1/users", Access::authenticated, [deps](Request& req) {
     Json items = Json::array();
-    const auto now = deps.services.ctx.clock.now();
-    for (const auto& u : deps.services.admin.users(req.actor(), req.origin()))
-      items.push_back(user_json(u, now));
+    for (const auto& s : deps.services.admin.users(req.actor(), req.origin()))
+      items.push_back(user_json(s.user, s.locked));
     return json_response(200, {{"items", items}});
   });
 
@@ -61,7 +64,7 @@ void add_admin_routes(Router& router, RouteDeps deps) {
     in.email = opt_string(body, "email", errors);
     if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
     auto user = deps.services.admin.create_user(req.actor(), in, req.origin());
-    return json_response(201, user_json(user, deps.services.ctx.clock.now()));
+    return json_response(201, user_json(user, false));
   });
 
   router.add("POST", "/api/v1/users/{id}/unlock", Access::authenticated, [deps](Request& req) {
@@ -71,7 +74,8 @@ void add_admin_routes(Router& router, RouteDeps deps) {
 
   router.add("GET", "/api/v1/organisations", Access::authenticated, [deps](Request& req) {
     Json items = Json::array();
-    for (const auto& o : deps.services.admin.organisations(req.actor())) items.push_back(org_json(o));
+    for (const auto& o : deps.services.admin.organisations(req.actor()))
+      items.push_back(org_json(o));
     return json_response(200, {{"items", items}});
   });
 
@@ -88,7 +92,8 @@ void add_admin_routes(Router& router, RouteDeps deps) {
     in.contract_start = opt_string(body, "contract_start", errors);
     in.contract_end = opt_string(body, "contract_end", errors);
     if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
-    return json_response(201, org_json(deps.services.admin.create_organisation(req.actor(), in, req.origin())));
+    return json_response(
+        201, org_json(deps.services.admin.create_organisation(req.actor(), in, req.origin())));
   });
 
   router.add("GET", "/api/v1/territories", Access::authenticated, [deps](Request&) {

@@ -39,12 +39,18 @@ Response error_response(int status, const std::string& code, const std::string& 
 
 int status_for(DomainError::Kind kind) {
   switch (kind) {
-    case DomainError::Kind::invalid: return 422;
-    case DomainError::Kind::unauthenticated: return 401;
-    case DomainError::Kind::forbidden: return 403;
-    case DomainError::Kind::not_found: return 404;
-    case DomainError::Kind::conflict: return 409;
-    case DomainError::Kind::throttled: return 429;
+    case DomainError::Kind::invalid:
+      return 422;
+    case DomainError::Kind::unauthenticated:
+      return 401;
+    case DomainError::Kind::forbidden:
+      return 403;
+    case DomainError::Kind::not_found:
+      return 404;
+    case DomainError::Kind::conflict:
+      return 409;
+    case DomainError::Kind::throttled:
+      return 429;
   }
   return 400;
 }
@@ -57,8 +63,7 @@ Json json_object_body(const Request& req, const std::vector<std::string>& allowe
   for (const auto& [key, value] : body.items()) {
     bool known = false;
     for (const auto& a : allowed) known = known || a == key;
-    if (!known)
-      errors.push_back({key, "champ_inconnu", "Champ non autorisé : « " + key + " »."});
+    if (!known) errors.push_back({key, "champ_inconnu", "Champ non autorisé : « " + key + " »."});
   }
   if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
   return body;
@@ -113,13 +118,16 @@ std::pair<int, int> paging(const Request& req, int default_per_page) {
     auto v = parse_int(*p);
     if (!v || *v < 1 || *v > 1000000)
       errors.push_back({"page", "invalide", "Le numéro de page doit être un entier positif."});
-    else page = *v;
+    else
+      page = *v;
   }
   if (auto p = req.query_value("per_page")) {
     auto v = parse_int(*p);
     if (!v || *v < 1 || *v > 100)
-      errors.push_back({"per_page", "invalide", "Le nombre par page doit être compris entre 1 et 100."});
-    else per_page = *v;
+      errors.push_back(
+          {"per_page", "invalide", "Le nombre par page doit être compris entre 1 et 100."});
+    else
+      per_page = *v;
   }
   if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
   return {static_cast<int>(page), static_cast<int>(per_page)};
@@ -130,8 +138,10 @@ std::optional<std::int64_t> query_id(const Request& req, const std::string& name
   if (!p || p->empty()) return std::nullopt;
   auto v = parse_int(*p);
   if (!v || *v < 1)
-    throw DomainError(DomainError::Kind::invalid,
-                      domain::FieldErrors{{name, "invalide", "« " + name + " » doit être un identifiant numérique."}});
+    throw DomainError(
+        DomainError::Kind::invalid,
+        domain::FieldErrors{
+            {name, "invalide", "« " + name + " » doit être un identifiant numérique."}});
   return *v;
 }
 

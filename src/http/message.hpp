@@ -3,13 +3,12 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/auth_service.hpp"
 #include "domain/errors.hpp"
@@ -27,8 +26,8 @@ struct Request {
   std::multimap<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // names in lower case
   std::map<std::string, std::string> cookies;
-  std::map<std::string, std::string> params;   // from the route pattern
-  std::optional<app::Authenticated> auth;      // set for authenticated routes
+  std::map<std::string, std::string> params;  // from the route pattern
+  std::optional<app::Authenticated> auth;     // set for authenticated routes
 
   std::optional<std::string> query_value(const std::string& name) const;
   std::string header(const std::string& name) const;

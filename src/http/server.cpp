@@ -32,7 +32,7 @@ constexpr const char* kSecurityHeaders[][2] = {
     {"Referrer-Policy", "no-referrer"},
     {"X-Frame-Options", "DENY"},
     {"Content-Security-Policy",
-     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
+     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' "
      "data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
      "form-action 'self'"},
 };
@@ -45,7 +45,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
  public:
   Handler(Server& server, const ServerConfig& config) : server_(server), config_(config) {}
 
-  void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
+  void handleRequest(Poco::Net::HTTPServerRequest& in,
+                     Poco::Net::HTTPServerResponse& out) override {
     Request req;
     req.method = in.getMethod();
     Response res;
@@ -130,7 +131,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
   Factory(Server& server, const ServerConfig& config) : server_(server), config_(config) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+  Poco::Net::HTTPRequestHandler* createRequestHandler(
+      const Poco::Net::HTTPServerRequest&) override {
     return new Handler(server_, config_);
   }
 
@@ -171,7 +173,8 @@ Response Server::dispatch(Request& req) {
 }
 
 Response Server::handle(Request& req) {
-  const bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/healthz" || req.path == "/metrics";
+  const bool api =
+      req.path.rfind("/api/", 0) == 0 || req.path == "/healthz" || req.path == "/metrics";
   std::map<std::string, std::string> params;
   const auto match = api ? router_.match(req.method, req.path, params) : Router::Match{};
   if (!api) {
@@ -192,16 +195,19 @@ Response Server::handle(Request& req) {
     if (match.route->access == Access::authenticated) {
       req.auth = services_.auth.authenticate(req.cookies["binome_session"]);
       if (!req.auth)
-        return error_response(401, "non_authentifie",
-                              "Votre session a expiré ou vous n'êtes pas connecté : veuillez vous reconnecter.");
+        return error_response(
+            401, "non_authentifie",
+            "Votre session a expiré ou vous n'êtes pas connecté : veuillez vous reconnecter.");
       if (is_state_changing(req.method) &&
           !security::equal_secrets(req.header("x-csrf-token"), req.auth->csrf_token)) {
         services_.ctx.db.transaction([&](soci::session& sql) {
-          store::append_audit(sql, services_.ctx.db.dialect(), services_.ctx.now_iso(),
-                              {app::audit_entry(req.actor(), "csrf.denied", std::nullopt, req.origin())});
+          store::append_audit(
+              sql, services_.ctx.db.dialect(), services_.ctx.now_iso(),
+              {app::audit_entry(req.actor(), "csrf.denied", std::nullopt, req.origin())});
         });
-        return error_response(403, "csrf",
-                              "Jeton anti-falsification (CSRF) manquant ou invalide : rechargez la page.");
+        return error_response(
+            403, "csrf",
+            "Jeton anti-falsification (CSRF) manquant ou invalide : rechargez la page.");
       }
     }
     return match.route->handler(req);
@@ -213,9 +219,11 @@ Response Server::handle(Request& req) {
     log_error(req.route, e.what());
     if (!services_.ctx.db.ping())
       return error_response(503, "base_indisponible",
-                            "Le service est momentanément indisponible (base de données). Réessayez dans quelques instants.");
+                            "Le service est momentanément indisponible (base de données). "
+                            "Réessayez dans quelques instants.");
     return error_response(500, "erreur_interne",
-                          "Une erreur interne est survenue. Elle a été journalisée ; réessayez ou contactez l'assistance.");
+                          "Une erreur interne est survenue. Elle a été journalisée ; réessayez ou "
+                          "contactez l'assistance.");
   }
 }
 
@@ -224,10 +232,10 @@ void Server::start() {
   std::unique_ptr<Poco::Net::ServerSocket> socket;
   if (config_.tls_cert && config_.tls_key) {
     Poco::Net::initializeSSL();
-    Poco::Net::Context::Ptr context = new Poco::Net::Context(
-        Poco::Net::Context::TLS_SERVER_USE, *config_.tls_key, *config_.tls_cert, "",
-        Poco::Net::Context::VERIFY_NONE, 9, false,
-        "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:!aNULL:!MD5:!DSS");
+    Poco::Net::Context::Ptr context =
+        new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, *config_.tls_key,
+                               *config_.tls_cert, "", Poco::Net::Context::VERIFY_NONE, 9, false,
+                               "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:!aNULL:!MD5:!DSS");
     context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
                               Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
     context->preferServerCiphers();

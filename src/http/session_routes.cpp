@@ -36,13 +36,16 @@ void add_session_routes(Router& router, RouteDeps deps) {
       errors.push_back({"password", "obligatoire", "Saisissez votre mot de passe."});
     if (!errors.empty()) throw domain::DomainError(domain::DomainError::Kind::invalid, errors);
     auto result = deps.services.auth.login(login, password, req.origin());
-    auto res = json_response(200, {{"csrf_token", result.csrf_token}, {"user", user_json(result.user)}});
-    res.headers.emplace_back("Set-Cookie", cookie(result.session_token, deps.secure_cookies, false));
+    auto res =
+        json_response(200, {{"csrf_token", result.csrf_token}, {"user", user_json(result.user)}});
+    res.headers.emplace_back("Set-Cookie",
+                             cookie(result.session_token, deps.secure_cookies, false));
     return res;
   });
 
   router.add("GET", "/api/v1/session", Access::authenticated, [](Request& req) {
-    return json_response(200, {{"csrf_token", req.auth->csrf_token}, {"user", user_json(req.auth->user)}});
+    return json_response(
+        200, {{"csrf_token", req.auth->csrf_token}, {"user", user_json(req.auth->user)}});
   });
 
   router.add("DELETE", "/api/v1/session", Access::authenticated, [deps](Request& req) {

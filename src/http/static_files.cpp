@@ -45,7 +45,8 @@ std::optional<Response> StaticFiles::file(const std::string& relative) const {
   r.body = buf.str();
   // Vite puts a content hash in asset names: they can be cached for good.
   const bool hashed = relative.rfind("assets/", 0) == 0;
-  r.headers.emplace_back("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+  r.headers.emplace_back("Cache-Control",
+                         hashed ? "public, max-age=31536000, immutable" : "no-cache");
   return r;
 }
 

@@ -13,7 +13,9 @@ void put(std::string& out, const std::string& field) {
   out += '|';
 }
 
-std::string opt(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "-"; }
+std::string opt(const std::optional<std::int64_t>& v) {
+  return v ? std::to_string(*v) : "-";
+}
 
 }  // namespace
 
@@ -26,6 +28,7 @@ std::string compute_audit_hash(const AuditRecord& r) {
   put(canonical, opt(r.org_id));
   put(canonical, r.action);
   put(canonical, opt(r.person_id));
+  put(canonical, r.target);
   put(canonical, r.route);
   put(canonical, r.client_ip);
   put(canonical, r.prev_hash);
@@ -36,7 +39,8 @@ bool AuditChainVerifier::feed(const AuditRecord& r) {
   if (failed_seq_) return false;
   if (r.seq != expected_seq_) {
     failed_seq_ = expected_seq_;
-    failure_ = r.seq > expected_seq_ ? "enregistrement manquant" : "enregistrement en double ou déplacé";
+    failure_ =
+        r.seq > expected_seq_ ? "enregistrement manquant" : "enregistrement en double ou déplacé";
     return false;
   }
   if (r.prev_hash != last_hash_) {

@@ -16,6 +16,7 @@ struct AuditRecord {
   std::optional<std::int64_t> org_id;
   std::string action;
   std::optional<std::int64_t> person_id;
+  std::string target;  // what else the action touched, e.g. "utilisateur:12"; empty if nothing
   std::string route;
   std::string client_ip;
   std::string prev_hash;

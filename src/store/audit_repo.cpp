@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kColumns =
     "seq, at, user_id, user_login, organisation_id, action, person_id, route, client_ip, "
-    "prev_hash, hash";
+    "prev_hash, hash, target";
 
 security::AuditRecord to_record(const soci::row& r) {
   security::AuditRecord a;
@@ -22,6 +22,7 @@ security::AuditRecord to_record(const soci::row& r) {
   a.client_ip = str(r, 8);
   a.prev_hash = str(r, 9);
   a.hash = str(r, 10);
+  a.target = str(r, 11);
   return a;
 }
 
@@ -73,15 +74,15 @@ void append_audit(soci::session& sql, Dialect dialect, const std::string& at,
   long long rec_seq = 0;
   soci::statement st =
       (sql.prepare << "INSERT INTO audit_log (seq, at, user_id, user_login, organisation_id, "
-                      "action, person_id, route, client_ip, prev_hash, hash) VALUES (:seq, :at, "
-                      ":user_id, :user_login, :org_id, :action, :person_id, :route, :client_ip, "
-                      ":prev_hash, :hash)",
+                      "action, person_id, route, client_ip, prev_hash, hash, target) VALUES (:seq, "
+                      ":at, :user_id, :user_login, :org_id, :action, :person_id, :route, "
+                      ":client_ip, :prev_hash, :hash, :target)",
        soci::use(rec_seq, "seq"), soci::use(rec.at, "at"),
        soci::use(user.number, user.ind, "user_id"), soci::use(rec.user_login, "user_login"),
        soci::use(org.number, org.ind, "org_id"), soci::use(rec.action, "action"),
        soci::use(person.number, person.ind, "person_id"), soci::use(rec.route, "route"),
        soci::use(rec.client_ip, "client_ip"), soci::use(rec.prev_hash, "prev_hash"),
-       soci::use(rec.hash, "hash"));
+       soci::use(rec.hash, "hash"), soci::use(rec.target, "target"));
   for (const auto& e : entries) {
     rec.seq = ++seq;
     rec_seq = rec.seq;
@@ -92,6 +93,7 @@ void append_audit(soci::session& sql, Dialect dialect, const std::string& at,
     rec.action = e.action;
     rec.person_id = e.person_id;
     rec.route = e.route;
+    rec.target = e.target;
     rec.client_ip = e.client_ip;
     rec.prev_hash = prev;
     rec.hash = security::compute_audit_hash(rec);

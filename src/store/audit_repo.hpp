@@ -20,6 +20,7 @@ struct AuditEntry {
   std::string action;
   std::optional<std::int64_t> person_id;
   std::string route;
+  std::string target;
   std::string client_ip;
 };
 

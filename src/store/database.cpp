@@ -78,7 +78,8 @@ std::string postgres_conninfo(const std::string& url) {
   if (!hostport.empty() && hostport.front() == '[') {
     auto close = hostport.find(']');
     add("host", hostport.substr(1, close - 1));
-    if (close + 1 < hostport.size() && hostport[close + 1] == ':') add("port", hostport.substr(close + 2));
+    if (close + 1 < hostport.size() && hostport[close + 1] == ':')
+      add("port", hostport.substr(close + 2));
   } else if (auto colon = hostport.rfind(':'); colon != std::string::npos) {
     add("host", hostport.substr(0, colon));
     add("port", hostport.substr(colon + 1));
@@ -90,7 +91,8 @@ std::string postgres_conninfo(const std::string& url) {
   while (start < params.size()) {
     auto amp = params.find('&', start);
     auto pair = params.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
-    if (auto eq = pair.find('='); eq != std::string::npos) add(pair.substr(0, eq), pair.substr(eq + 1));
+    if (auto eq = pair.find('='); eq != std::string::npos)
+      add(pair.substr(0, eq), pair.substr(eq + 1));
     if (amp == std::string::npos) break;
     start = amp + 1;
   }
@@ -131,8 +133,8 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
       db->configure(db->pool_->at(i));
     }
   } catch (const std::exception& e) {
-    throw std::runtime_error("Connexion à la base « " + db->display_url_ + " » impossible : " +
-                             e.what());
+    throw std::runtime_error("Connexion à la base « " + db->display_url_ +
+                             " » impossible : " + e.what());
   }
   return db;
 }
@@ -149,6 +151,8 @@ void Database::configure(soci::session& sql) {
     sql << "PRAGMA busy_timeout=10000";
   } else {
     sql << "SET TIME ZONE 'UTC'";
+    // "relation already exists, skipping" and the like are not for operators' eyes.
+    sql << "SET client_min_messages TO warning";
   }
 }
 
@@ -166,7 +170,9 @@ void Database::begin(soci::session& sql) {
   sql << (dialect_ == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
-void Database::commit(soci::session& sql) { sql << "COMMIT"; }
+void Database::commit(soci::session& sql) {
+  sql << "COMMIT";
+}
 
 void Database::rollback(soci::session& sql) noexcept {
   try {

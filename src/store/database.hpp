@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace binome::store {
@@ -35,6 +36,10 @@ class Database {
   // deadlock on a lock upgrade.
   template <class F>
   auto transaction(F&& f) {
+    // SQLite has one writer at a time; queueing this process's writers on a mutex spares them
+    // SQLite's busy-wait sleeps (other processes still meet the busy timeout).
+    std::unique_lock<std::mutex> writer;
+    if (dialect_ == Dialect::sqlite) writer = std::unique_lock<std::mutex>(sqlite_writer_);
     Lease lease(*this);
     soci::session& s = lease.session();
     auto body = [&](soci::session& sql) {
@@ -97,6 +102,7 @@ class Database {
   std::string display_url_;
   std::unique_ptr<soci::connection_pool> pool_;
   std::atomic<std::size_t> in_use_{0};
+  std::mutex sqlite_writer_;
 };
 
 // "postgresql://user:pw@host:port/db?sslmode=require" as libpq key=value pairs.

@@ -20,9 +20,12 @@ std::string specialise(std::string_view text, Dialect dialect) {
   std::string line, out;
   enum { all, sqlite_only, postgres_only } section = all;
   while (std::getline(in, line)) {
-    if (line.rfind("-- @all", 0) == 0) section = all;
-    else if (line.rfind("-- @sqlite", 0) == 0) section = sqlite_only;
-    else if (line.rfind("-- @postgres", 0) == 0) section = postgres_only;
+    if (line.rfind("-- @all", 0) == 0)
+      section = all;
+    else if (line.rfind("-- @sqlite", 0) == 0)
+      section = sqlite_only;
+    else if (line.rfind("-- @postgres", 0) == 0)
+      section = postgres_only;
     else if (section == all || (section == sqlite_only && dialect == Dialect::sqlite) ||
              (section == postgres_only && dialect == Dialect::postgres))
       out += line + "\n";
@@ -76,7 +79,12 @@ int schema_version(Database& db) {
 
 int migrate(Database& db) {
   int applied = 0;
-  db.with_session([&](soci::session& sql) { ensure_version_table(db, sql); });
+  // Several instances may start at once on an empty PostgreSQL: even the version table is
+  // created under the advisory lock.
+  db.transaction([&](soci::session& sql) {
+    if (db.dialect() == Dialect::postgres) sql << "SELECT pg_advisory_xact_lock(424242)";
+    ensure_version_table(db, sql);
+  });
   for (const auto& m : migrations_for(db.dialect())) {
     const bool done = db.transaction([&](soci::session& sql) {
       if (db.dialect() == Dialect::postgres) sql << "SELECT pg_advisory_xact_lock(424242)";

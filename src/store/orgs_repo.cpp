@@ -56,8 +56,7 @@ std::vector<TerritoryRow> list_territories(soci::session& sql) {
 std::optional<TerritoryRow> find_territory(soci::session& sql, std::int64_t id) {
   long long v = id;
   soci::rowset<soci::row> rs =
-      (sql.prepare << "SELECT id, departement, name FROM territories WHERE id = :id",
-       soci::use(v));
+      (sql.prepare << "SELECT id, departement, name FROM territories WHERE id = :id", soci::use(v));
   for (const auto& r : rs) return TerritoryRow{i64(r, 0), str(r, 1), str(r, 2)};
   return std::nullopt;
 }

@@ -10,12 +10,18 @@ namespace {
 std::string reach_condition(const domain::Reach& reach) {
   using K = domain::Reach::Kind;
   switch (reach.kind) {
-    case K::referent: return "(p.conseiller_id = :rid1 OR p.referent_social_id = :rid2)";
-    case K::agence: return "p.agence_id = :rid1";
-    case K::territory: return "p.territory_id = :rid1";
-    case K::partner: return "rs.organisation_id = :rid1";
-    case K::departement: return "p.departement = :rdep";
-    case K::none: break;
+    case K::referent:
+      return "(p.conseiller_id = :rid1 OR p.referent_social_id = :rid2)";
+    case K::agence:
+      return "p.agence_id = :rid1";
+    case K::territory:
+      return "p.territory_id = :rid1";
+    case K::partner:
+      return "rs.organisation_id = :rid1";
+    case K::departement:
+      return "p.departement = :rdep";
+    case K::none:
+      break;
   }
   return "1 = 0";
 }
@@ -36,8 +42,10 @@ struct ListBindings {
   long long lim = 0, off = 0;
   void bind(soci::statement& st, const domain::Reach& reach, bool search, bool paged) {
     using K = domain::Reach::Kind;
-    if (reach.kind == K::departement) st.exchange(soci::use(dep, "rdep"));
-    else if (reach.kind != K::none) st.exchange(soci::use(rid, "rid1"));
+    if (reach.kind == K::departement)
+      st.exchange(soci::use(dep, "rdep"));
+    else if (reach.kind != K::none)
+      st.exchange(soci::use(rid, "rid1"));
     if (reach.kind == K::referent) st.exchange(soci::use(rid, "rid2"));
     if (search) st.exchange(soci::use(pattern, "pattern"));
     if (paged) {
@@ -54,9 +62,9 @@ std::int64_t insert_person(soci::session& sql, const domain::Person& person,
   const auto& p = person.identity;
   const auto& s = person.scope;
   long long id = 0;
-  int consent = p.consent_electronic, brsa = p.brsa, rqth = p.rqth,
-      children = p.dependent_children;
-  const std::string family = p.family_situation == domain::FamilySituation::seul ? "seul" : "en_couple";
+  int consent = p.consent_electronic, brsa = p.brsa, rqth = p.rqth, children = p.dependent_children;
+  const std::string family =
+      p.family_situation == domain::FamilySituation::seul ? "seul" : "en_couple";
   const std::string key =
       domain::fold_for_search(p.last_name + " " + p.first_name + " " + p.ft_id.value_or(""));
   auto phone = Nullable::of(p.phone), email = Nullable::of(p.email), ft = Nullable::of(p.ft_id),
@@ -69,14 +77,14 @@ std::int64_t insert_person(soci::session& sql, const domain::Person& person,
          "referent_social_id, search_key, created_at, updated_at) VALUES (:ln, :fn, :bd, :st, "
          ":pc, :co, :ph, :em, :ce, :ft, :caf, :brsa, :rqth, :fam, :ch, :dep, :terr, :ag, :cons, "
          ":soc, :key, :now1, :now2) RETURNING id",
-      soci::use(p.last_name), soci::use(p.first_name), soci::use(p.birth_date),
-      soci::use(p.street), soci::use(p.postal_code), soci::use(p.commune),
-      soci::use(phone.text, phone.ind), soci::use(email.text, email.ind), soci::use(consent),
-      soci::use(ft.text, ft.ind), soci::use(caf.text, caf.ind), soci::use(brsa), soci::use(rqth),
-      soci::use(family), soci::use(children), soci::use(s.departement),
-      soci::use(terr.number, terr.ind), soci::use(agence.number, agence.ind),
-      soci::use(cons.number, cons.ind), soci::use(soc.number, soc.ind), soci::use(key),
-      soci::use(now), soci::use(now), soci::into(id);
+      soci::use(p.last_name), soci::use(p.first_name), soci::use(p.birth_date), soci::use(p.street),
+      soci::use(p.postal_code), soci::use(p.commune), soci::use(phone.text, phone.ind),
+      soci::use(email.text, email.ind), soci::use(consent), soci::use(ft.text, ft.ind),
+      soci::use(caf.text, caf.ind), soci::use(brsa), soci::use(rqth), soci::use(family),
+      soci::use(children), soci::use(s.departement), soci::use(terr.number, terr.ind),
+      soci::use(agence.number, agence.ind), soci::use(cons.number, cons.ind),
+      soci::use(soc.number, soc.ind), soci::use(key), soci::use(now), soci::use(now),
+      soci::into(id);
   return id;
 }
 
@@ -114,8 +122,8 @@ std::optional<PersonRecord> find_person(soci::session& sql, std::int64_t id) {
     p.caf_id = opt_str(r, 11);
     p.brsa = flag(r, 12);
     p.rqth = flag(r, 13);
-    p.family_situation =
-        str(r, 14) == "en_couple" ? domain::FamilySituation::en_couple : domain::FamilySituation::seul;
+    p.family_situation = str(r, 14) == "en_couple" ? domain::FamilySituation::en_couple
+                                                   : domain::FamilySituation::seul;
     p.dependent_children = static_cast<int>(i64(r, 15));
     s.departement = str(r, 16);
     s.territory_id = opt_i64(r, 17);
@@ -166,9 +174,10 @@ PersonListPage list_persons(soci::session& sql, const domain::Reach& reach,
   soci::row row;
   st.exchange(soci::into(row));
   st.alloc();
-  st.prepare("SELECT p.id, p.last_name, p.first_name, p.birth_date, p.commune, p.brsa, "
-             "p.territory_id, t.name" +
-             from + " ORDER BY p.last_name, p.first_name, p.id LIMIT :lim OFFSET :off");
+  st.prepare(
+      "SELECT p.id, p.last_name, p.first_name, p.birth_date, p.commune, p.brsa, "
+      "p.territory_id, t.name" +
+      from + " ORDER BY p.last_name, p.first_name, p.id LIMIT :lim OFFSET :off");
   st.define_and_bind();
   if (st.execute(true)) {
     do {

@@ -7,29 +7,43 @@ namespace binome::store {
 std::optional<std::int64_t> opt_i64(const soci::row& row, std::size_t i) {
   if (row.get_indicator(i) == soci::i_null) return std::nullopt;
   switch (row.get_properties(i).get_data_type()) {
-    case soci::dt_integer: return row.get<int>(i);
-    case soci::dt_long_long: return row.get<long long>(i);
-    case soci::dt_unsigned_long_long: return static_cast<std::int64_t>(row.get<unsigned long long>(i));
-    case soci::dt_double: return static_cast<std::int64_t>(row.get<double>(i));
-    case soci::dt_string: return std::stoll(row.get<std::string>(i));
-    default: break;
+    case soci::dt_integer:
+      return row.get<int>(i);
+    case soci::dt_long_long:
+      return row.get<long long>(i);
+    case soci::dt_unsigned_long_long:
+      return static_cast<std::int64_t>(row.get<unsigned long long>(i));
+    case soci::dt_double:
+      return static_cast<std::int64_t>(row.get<double>(i));
+    case soci::dt_string:
+      return std::stoll(row.get<std::string>(i));
+    default:
+      break;
   }
   throw std::runtime_error("colonne " + row.get_properties(i).get_name() + " : entier attendu");
 }
 
-std::int64_t i64(const soci::row& row, std::size_t i) { return opt_i64(row, i).value_or(0); }
+std::int64_t i64(const soci::row& row, std::size_t i) {
+  return opt_i64(row, i).value_or(0);
+}
 
 std::optional<std::string> opt_str(const soci::row& row, std::size_t i) {
   if (row.get_indicator(i) == soci::i_null) return std::nullopt;
   switch (row.get_properties(i).get_data_type()) {
-    case soci::dt_string: return row.get<std::string>(i);
-    case soci::dt_integer: return std::to_string(row.get<int>(i));
-    case soci::dt_long_long: return std::to_string(row.get<long long>(i));
-    default: break;
+    case soci::dt_string:
+      return row.get<std::string>(i);
+    case soci::dt_integer:
+      return std::to_string(row.get<int>(i));
+    case soci::dt_long_long:
+      return std::to_string(row.get<long long>(i));
+    default:
+      break;
   }
   throw std::runtime_error("colonne " + row.get_properties(i).get_name() + " : texte attendu");
 }
 
-std::string str(const soci::row& row, std::size_t i) { return opt_str(row, i).value_or(""); }
+std::string str(const soci::row& row, std::size_t i) {
+  return opt_str(row, i).value_or("");
+}
 
 }  // namespace binome::store

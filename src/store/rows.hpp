@@ -12,7 +12,9 @@ std::optional<std::int64_t> opt_i64(const soci::row& row, std::size_t i);
 std::int64_t i64(const soci::row& row, std::size_t i);
 std::optional<std::string> opt_str(const soci::row& row, std::size_t i);
 std::string str(const soci::row& row, std::size_t i);
-inline bool flag(const soci::row& row, std::size_t i) { return i64(row, i) != 0; }
+inline bool flag(const soci::row& row, std::size_t i) {
+  return i64(row, i) != 0;
+}
 
 // A value to bind that may be NULL; keeps the value and its indicator alive for the statement.
 struct Nullable {

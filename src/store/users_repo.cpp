@@ -9,13 +9,7 @@ namespace {
 constexpr const char* kSelect =
     "SELECT u.id, u.login, u.display_name, u.role, u.organisation_id, o.name, o.kind, "
     "o.territory_id, o.departement, u.function_title, u.phone, u.email, u.password_hash, "
-    "u.active, u.failed_logins, u.next_attempt_at, u.locked_until "
-    "FROM users u JOIN organisations o ON o.id = u.organisation_id";
-
-std::optional<domain::Timestamp> opt_ts(const std::optional<std::string>& text) {
-  if (!text) return std::nullopt;
-  return domain::parse_iso(*text);
-}
+    "u.active FROM users u JOIN organisations o ON o.id = u.organisation_id";
 
 UserRow to_user(const soci::row& r) {
   UserRow u;
@@ -33,9 +27,6 @@ UserRow to_user(const soci::row& r) {
   u.email = opt_str(r, 11);
   u.password_hash = str(r, 12);
   u.active = flag(r, 13);
-  u.login_state.failed_count = static_cast<int>(i64(r, 14));
-  u.login_state.next_attempt_at = opt_ts(opt_str(r, 15));
-  u.login_state.locked_until = opt_ts(opt_str(r, 16));
   return u;
 }
 
@@ -44,10 +35,6 @@ std::optional<UserRow> find_one(soci::session& sql, const std::string& where, co
   soci::rowset<soci::row> rs = (sql.prepare << std::string(kSelect) + where, soci::use(value));
   for (const auto& r : rs) return to_user(r);
   return std::nullopt;
-}
-
-Nullable ts_or_null(const std::optional<domain::Timestamp>& t) {
-  return Nullable::of(t ? std::optional<std::string>(domain::to_iso(*t)) : std::nullopt);
 }
 
 }  // namespace
@@ -78,35 +65,8 @@ std::int64_t insert_user(soci::session& sql, const NewUser& u, const std::string
          ":email, :hash, :now) RETURNING id",
       soci::use(u.login), soci::use(u.display_name), soci::use(u.role), soci::use(org),
       soci::use(fn.text, fn.ind), soci::use(phone.text, phone.ind),
-      soci::use(email.text, email.ind), soci::use(u.password_hash), soci::use(now),
-      soci::into(id);
+      soci::use(email.text, email.ind), soci::use(u.password_hash), soci::use(now), soci::into(id);
   return id;
-}
-
-domain::LoginState lock_login_state(soci::session& sql, Dialect dialect, std::int64_t user_id) {
-  long long id = user_id;
-  soci::rowset<soci::row> rs =
-      (sql.prepare << std::string("SELECT failed_logins, next_attempt_at, locked_until FROM users "
-                                  "WHERE id = :id") +
-                          (dialect == Dialect::postgres ? " FOR UPDATE" : ""),
-       soci::use(id));
-  domain::LoginState state;
-  for (const auto& r : rs) {
-    state.failed_count = static_cast<int>(i64(r, 0));
-    state.next_attempt_at = opt_ts(opt_str(r, 1));
-    state.locked_until = opt_ts(opt_str(r, 2));
-  }
-  return state;
-}
-
-void save_login_state(soci::session& sql, std::int64_t user_id, const domain::LoginState& s) {
-  long long id = user_id;
-  int failed = s.failed_count;
-  auto next = ts_or_null(s.next_attempt_at), locked = ts_or_null(s.locked_until);
-  sql << "UPDATE users SET failed_logins = :failed, next_attempt_at = :next, locked_until = "
-         ":locked WHERE id = :id",
-      soci::use(failed), soci::use(next.text, next.ind), soci::use(locked.text, locked.ind),
-      soci::use(id);
 }
 
 void set_password_hash(soci::session& sql, std::int64_t user_id, const std::string& hash) {

@@ -6,9 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/login_policy.hpp"
 #include "domain/scope.hpp"
-#include "store/database.hpp"
 
 namespace binome::store {
 
@@ -25,7 +23,6 @@ struct UserRow {
   std::optional<std::string> function_title, phone, email;
   std::string password_hash;
   bool active = true;
-  domain::LoginState login_state;
 };
 
 std::optional<UserRow> find_user_by_login(soci::session& sql, const std::string& login);
@@ -39,9 +36,6 @@ struct NewUser {
   std::string password_hash;
 };
 std::int64_t insert_user(soci::session& sql, const NewUser& user, const std::string& now);
-// Reads the login state, locking the row until the transaction ends (PostgreSQL).
-domain::LoginState lock_login_state(soci::session& sql, Dialect dialect, std::int64_t user_id);
-void save_login_state(soci::session& sql, std::int64_t user_id, const domain::LoginState& state);
 void set_password_hash(soci::session& sql, std::int64_t user_id, const std::string& hash);
 
 domain::Actor to_actor(const UserRow& user);

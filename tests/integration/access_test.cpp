@@ -31,7 +31,8 @@ TEST_P(AccessTest, SearchIgnoresAccentsAndCaseAndPagesAreStable) {
   ASSERT_EQ(found.status, 200);
   EXPECT_GE(found.json()["total"].get<int>(), 1);
   const auto found_json = found.json();
-  for (const auto& item : found_json["items"]) EXPECT_EQ(item["territory"]["name"], "Territoire Nord");
+  for (const auto& item : found_json["items"])
+    EXPECT_EQ(item["territory"]["name"], "Territoire Nord");
   auto p1 = c.get("/api/v1/persons?per_page=10&page=1").json();
   auto p2 = c.get("/api/v1/persons?per_page=10&page=2").json();
   EXPECT_NE(p1["items"][0]["id"], p2["items"][0]["id"]);
@@ -69,8 +70,12 @@ TEST_P(AccessTest, CoordinateurSeesTheirTerritoryOnly) {
   auto list = c.get("/api/v1/persons?per_page=5");
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(list.json()["total"], 120);
-  EXPECT_EQ(c.get("/api/v1/persons/" + std::to_string(person_id_in_territory("Territoire Nord"))).status, 200);
-  EXPECT_EQ(c.get("/api/v1/persons/" + std::to_string(person_id_in_territory("Territoire Sud"))).status, 403);
+  EXPECT_EQ(
+      c.get("/api/v1/persons/" + std::to_string(person_id_in_territory("Territoire Nord"))).status,
+      200);
+  EXPECT_EQ(
+      c.get("/api/v1/persons/" + std::to_string(person_id_in_territory("Territoire Sud"))).status,
+      403);
 }
 
 TEST_P(AccessTest, PilotageAdminAndDpoNeverSeeANamedPerson) {
@@ -86,7 +91,8 @@ TEST_P(AccessTest, PilotageAdminAndDpoNeverSeeANamedPerson) {
   EXPECT_EQ(audit_count("person.read.denied", id), 3);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AccessTest, ::testing::Values("sqlite", "postgres"), backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, AccessTest, ::testing::Values("sqlite", "postgres"),
+                         backend_name);
 
 }  // namespace
 }  // namespace binome::testing

@@ -13,8 +13,11 @@ TEST_P(AdminTest, AdminCreatesAUserWhoCanLogIn) {
   for (const auto& o : orgs)
     if (o["kind"] == "agence") agence = o["id"];
   ASSERT_GT(agence, 0);
-  Json body = {{"login", "nouveau.conseiller"}, {"display_name", "Nouveau Conseiller"},
-               {"role", "conseiller"}, {"organisation_id", agence}, {"password", "Bienvenue-2026!"}};
+  Json body = {{"login", "nouveau.conseiller"},
+               {"display_name", "Nouveau Conseiller"},
+               {"role", "conseiller"},
+               {"organisation_id", agence},
+               {"password", "Bienvenue-2026!"}};
   auto r = admin.call("POST", "/api/v1/users", body.dump());
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(audit_count("admin.user.create"), 1);
@@ -24,14 +27,19 @@ TEST_P(AdminTest, AdminCreatesAUserWhoCanLogIn) {
 
 TEST_P(AdminTest, InvalidUserGetsEveryErrorAtOnce) {
   auto admin = logged_in("admin.demo");
-  Json body = {{"login", "X"}, {"display_name", ""}, {"role", "chef"}, {"organisation_id", 999999},
+  Json body = {{"login", "X"},
+               {"display_name", ""},
+               {"role", "chef"},
+               {"organisation_id", 999999},
                {"password", "court"}};
   auto r = admin.call("POST", "/api/v1/users", body.dump());
   ASSERT_EQ(r.status, 422) << r.body;
   std::set<std::string> fields;
   const auto j = r.json();
   for (const auto& e : j["errors"]) fields.insert(e["field"].get<std::string>());
-  EXPECT_EQ(fields, (std::set<std::string>{"login", "display_name", "role", "organisation_id", "password"})) << r.body;
+  EXPECT_EQ(fields,
+            (std::set<std::string>{"login", "display_name", "role", "organisation_id", "password"}))
+      << r.body;
   auto extra = admin.call("POST", "/api/v1/users", Json{{"login", "a.b"}, {"nir", "1"}}.dump());
   EXPECT_EQ(extra.status, 422);
   EXPECT_EQ(extra.json()["errors"][0]["field"], "nir");
@@ -46,7 +54,8 @@ TEST_P(AdminTest, OnlyAdminsManageAccounts) {
 
 TEST_P(AdminTest, PartnerNeedsItsContractDates) {
   auto admin = logged_in("admin.demo");
-  Json partner = {{"name", "Association Entraide Démo"}, {"kind", "partenaire"}, {"departement", "00"}};
+  Json partner = {
+      {"name", "Association Entraide Démo"}, {"kind", "partenaire"}, {"departement", "00"}};
   auto refused = admin.call("POST", "/api/v1/organisations", partner.dump());
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(refused.json()["errors"][0]["field"], "contract_start");
@@ -58,7 +67,8 @@ TEST_P(AdminTest, PartnerNeedsItsContractDates) {
   EXPECT_EQ(audit_count("admin.organisation.create"), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AdminTest, ::testing::Values("sqlite", "postgres"), backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, AdminTest, ::testing::Values("sqlite", "postgres"),
+                         backend_name);
 
 }  // namespace
 }  // namespace binome::testing

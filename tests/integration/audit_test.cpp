@@ -39,8 +39,8 @@ class AuditTest : public ApiTest {
 TEST_P(AuditTest, RecordsAreAppendOnly) {
   logged_in("conseiller.demo");
   EXPECT_THROW(db_->with_session([](soci::session& sql) {
-                 sql << "UPDATE audit_log SET action = 'rien' WHERE seq = 1";
-               }),
+    sql << "UPDATE audit_log SET action = 'rien' WHERE seq = 1";
+  }),
                std::exception);
   EXPECT_THROW(db_->with_session([](soci::session& sql) { sql << "DELETE FROM audit_log"; }),
                std::exception);
@@ -105,7 +105,8 @@ TEST_P(AuditTest, ConcurrentWritersKeepTheChainWhole) {
   EXPECT_EQ(audit_count("person.list"), 4 * 5 * 3);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AuditTest, ::testing::Values("sqlite", "postgres"), backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, AuditTest, ::testing::Values("sqlite", "postgres"),
+                         backend_name);
 
 }  // namespace
 }  // namespace binome::testing

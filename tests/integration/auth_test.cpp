@@ -62,6 +62,26 @@ TEST_P(ApiTest, RepeatedFailuresSlowThenLockTheAccount) {
   EXPECT_EQ(other.login("conseiller2.demo").status, 200);
 }
 
+TEST_P(ApiTest, UnknownLoginsAreSlowedLikeRealOnesSoAccountsCannotBeGuessed) {
+  auto c = client();
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(c.login("social.demo", "faux").status, 401);
+    EXPECT_EQ(c.login("compte.inexistant", "faux").status, 401);
+  }
+  const auto real = c.login("social.demo", "faux");
+  const auto ghost = c.login("compte.inexistant", "faux");
+  EXPECT_EQ(real.status, 429);
+  EXPECT_EQ(ghost.status, 429);
+  EXPECT_EQ(real.json()["errors"][0]["message"], ghost.json()["errors"][0]["message"]);
+  // What was typed as an unknown login is never kept: it may be a password.
+  EXPECT_EQ(db_->with_session([](soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM audit_log WHERE user_login = 'compte.inexistant'", soci::into(n);
+    return n;
+  }),
+            0);
+}
+
 TEST_P(ApiTest, AdminUnlocksALockedAccount) {
   auto c = client();
   for (int i = 0; i < 10; ++i) {
@@ -70,9 +90,16 @@ TEST_P(ApiTest, AdminUnlocksALockedAccount) {
   }
   EXPECT_EQ(c.login("social.demo").status, 429);
   auto admin = logged_in("admin.demo");
-  auto r = admin.call("POST", "/api/v1/users/" + std::to_string(user_id("social.demo")) + "/unlock");
+  auto r =
+      admin.call("POST", "/api/v1/users/" + std::to_string(user_id("social.demo")) + "/unlock");
   EXPECT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(c.login("social.demo").status, 200);
+  EXPECT_EQ(db_->with_session([](soci::session& sql) {
+    std::string target;
+    sql << "SELECT target FROM audit_log WHERE action = 'admin.user.unlock'", soci::into(target);
+    return target;
+  }),
+            "utilisateur:" + std::to_string(user_id("social.demo")));
 }
 
 TEST_P(ApiTest, StateChangingRequestWithoutCsrfTokenIs403AndAudited) {
@@ -114,7 +141,8 @@ TEST_P(ApiTest, MalformedLoginBodyGetsFrenchErrors) {
   auto missing = raw("POST", "/api/v1/session", R"({"login":""})", {});
   EXPECT_EQ(missing.status, 422);
   EXPECT_EQ(missing.json()["errors"].size(), 2u);
-  auto unknown = raw("POST", "/api/v1/session", R"({"login":"a","password":"b","role":"admin"})", {});
+  auto unknown =
+      raw("POST", "/api/v1/session", R"({"login":"a","password":"b","role":"admin"})", {});
   EXPECT_EQ(unknown.status, 422);
   EXPECT_EQ(unknown.json()["errors"][0]["field"], "role");
 }

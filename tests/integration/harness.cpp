@@ -135,8 +135,8 @@ long long ApiTest::audit_count(const std::string& action, std::optional<long lon
   return db_->with_session([&](soci::session& sql) {
     long long n = 0;
     if (person)
-      sql << "SELECT COUNT(*) FROM audit_log WHERE action = :a AND person_id = :p", soci::use(action),
-          soci::use(*person), soci::into(n);
+      sql << "SELECT COUNT(*) FROM audit_log WHERE action = :a AND person_id = :p",
+          soci::use(action), soci::use(*person), soci::into(n);
     else
       sql << "SELECT COUNT(*) FROM audit_log WHERE action = :a", soci::use(action), soci::into(n);
     return n;
@@ -161,6 +161,8 @@ long long ApiTest::user_id(const std::string& login) {
   });
 }
 
-std::string backend_name(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
+std::string backend_name(const ::testing::TestParamInfo<std::string>& info) {
+  return info.param;
+}
 
 }  // namespace binome::testing

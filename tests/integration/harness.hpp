@@ -7,9 +7,8 @@
 #include <atomic>
 #include <map>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "app/services.hpp"
 #include "http/server.hpp"
@@ -23,7 +22,9 @@ inline constexpr const char* kDemoPassword = "Demo-tests-2026!";
 
 class FakeClock : public domain::Clock {
  public:
-  domain::Timestamp now() const override { return domain::Timestamp{std::chrono::seconds{seconds_.load()}}; }
+  domain::Timestamp now() const override {
+    return domain::Timestamp{std::chrono::seconds{seconds_.load()}};
+  }
   void advance(std::chrono::seconds s) { seconds_ += s.count(); }
 
  private:
@@ -62,8 +63,8 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     std::string cookie, csrf;
     HttpResult login(const std::string& login, const std::string& password = kDemoPassword);
     HttpResult get(const std::string& path) { return call("GET", path); }
-    HttpResult call(const std::string& method, const std::string& path, const std::string& body = "",
-                    bool send_csrf = true);
+    HttpResult call(const std::string& method, const std::string& path,
+                    const std::string& body = "", bool send_csrf = true);
   };
   Client client() { return Client{this, {}, {}}; }
   Client logged_in(const std::string& login);

@@ -17,8 +17,10 @@ TEST_P(SystemTest, MetricsCountRequestsPerRouteWithoutPersonalData) {
   c.get("/api/v1/persons/" + std::to_string(person_id_in_territory("Territoire Nord")));
   auto m = raw("GET", "/metrics", "", {});
   ASSERT_EQ(m.status, 200);
-  EXPECT_NE(m.body.find("binome_http_requests_total{route=\"GET /api/v1/persons/{id}\",status=\"200\"} 1"),
-            std::string::npos) << m.body;
+  EXPECT_NE(m.body.find(
+                "binome_http_requests_total{route=\"GET /api/v1/persons/{id}\",status=\"200\"} 1"),
+            std::string::npos)
+      << m.body;
   EXPECT_NE(m.body.find("binome_http_request_duration_seconds_bucket"), std::string::npos);
   EXPECT_NE(m.body.find("binome_db_pool_size 8"), std::string::npos);
 }
@@ -41,7 +43,8 @@ TEST_P(SystemTest, UnknownRoutesAndWrongMethodsAreRefused) {
   EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, SystemTest, ::testing::Values("sqlite", "postgres"), backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, SystemTest, ::testing::Values("sqlite", "postgres"),
+                         backend_name);
 
 }  // namespace
 }  // namespace binome::testing

@@ -38,10 +38,18 @@ CREATE TABLE users (
   email TEXT,
   password_hash TEXT NOT NULL,
   active INTEGER NOT NULL DEFAULT 1,
-  failed_logins INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+
+-- Failed logins, keyed by the SHA-256 of the login as typed (lower case): known and unknown
+-- logins are slowed and locked alike, so the answers do not tell which accounts exist, and
+-- a password typed into the login field is never stored.
+CREATE TABLE login_throttle (
+  login_key TEXT PRIMARY KEY,
+  failed_count INTEGER NOT NULL,
   next_attempt_at TEXT,
   locked_until TEXT,
-  created_at TEXT NOT NULL
+  updated_at TEXT NOT NULL
 );
 CREATE INDEX users_organisation ON users (organisation_id);
 
@@ -100,6 +108,7 @@ CREATE TABLE audit_log (
   organisation_id BIGINT,
   action TEXT NOT NULL,
   person_id BIGINT,
+  target TEXT NOT NULL,
   route TEXT NOT NULL,
   client_ip TEXT NOT NULL,
   prev_hash TEXT NOT NULL,

@@ -10,9 +10,8 @@ import { inputField } from '../components/form.js';
 
 const PER_PAGE = 50;
 
-/** The organisation as a name, or as its number when the API gives only the id. */
+/** The organisation's name ({id, name} in the API), or a dash when there is none. */
 function organisationText(org) {
-  if (typeof org === 'number') return `n° ${org}`;
   return orDash(nameOf(org));
 }
 const FILTERS = ['from', 'to', 'action', 'user_id', 'person_id'];
