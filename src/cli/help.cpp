@@ -16,7 +16,8 @@ Commandes :
               --listen ADRESSE    adresse d'écoute (défaut BINOME_LISTEN ou 127.0.0.1:8080)
               --web-root DOSSIER  interface web construite (défaut web/dist)
               --tls-cert FICHIER --tls-key FICHIER   HTTPS (cookies « Secure »)
-              --threads N         fils de traitement (défaut 32)
+              --threads N         fils de traitement, un par connexion ouverte (défaut 64)
+              --db-pool N         connexions à la base partagées par ces fils (défaut 16)
               --idle-timeout MIN  déconnexion après inactivité (défaut 30)
               --trust-proxy       adresse client lue dans X-Forwarded-For (derrière un répartiteur)
               --secure-cookies    cookies « Secure » quand le TLS est terminé par un mandataire

@@ -26,8 +26,10 @@ std::string env_or(const char* name, const std::string& fallback) {
 }  // namespace
 
 int run_serve(const Argv& argv) {
-  Args args(argv, {"db", "listen", "web-root", "tls-cert", "tls-key", "threads", "idle-timeout"},
-            {"trust-proxy", "quiet", "secure-cookies"});
+  Args args(
+      argv,
+      {"db", "listen", "web-root", "tls-cert", "tls-key", "threads", "db-pool", "idle-timeout"},
+      {"trust-proxy", "quiet", "secure-cookies"});
   http::ServerConfig config;
   config.listen = args.get_or("listen", env_or("BINOME_LISTEN", "127.0.0.1:8080"));
   config.web_root = args.get_or("web-root", env_or("BINOME_WEB_ROOT", "web/dist"));
@@ -35,7 +37,10 @@ int run_serve(const Argv& argv) {
   config.tls_key = args.get("tls-key");
   if (config.tls_cert.has_value() != config.tls_key.has_value())
     throw UsageError("--tls-cert et --tls-key vont ensemble.");
-  config.max_threads = args.get_int("threads", 32, 1, 512);
+  // A kept-alive connection holds its thread: enough threads for the expected connections,
+  // and a smaller database pool that they share.
+  config.max_threads = args.get_int("threads", 64, 1, 1024);
+  const int pool = args.get_int("db-pool", 16, 1, 512);
   config.trust_proxy = args.flag("trust-proxy");
   config.log_requests = !args.flag("quiet");
 
@@ -47,8 +52,7 @@ int run_serve(const Argv& argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  auto db =
-      store::Database::open(database_url(args), static_cast<std::size_t>(config.max_threads) + 2);
+  auto db = store::Database::open(database_url(args), static_cast<std::size_t>(pool));
   const int applied = store::migrate(*db);
   app::SystemClock clock;
   app::Context ctx{*db, clock, {}};

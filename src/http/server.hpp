@@ -22,7 +22,7 @@ struct ServerConfig {
   std::string listen = "127.0.0.1:8080";
   std::string web_root;
   std::optional<std::string> tls_cert, tls_key;
-  int max_threads = 32;
+  int max_threads = 64;
   bool trust_proxy = false;  // take the client address from X-Forwarded-For
   bool log_requests = true;
   std::size_t max_body_bytes = 1 << 20;

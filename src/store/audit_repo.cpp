@@ -36,14 +36,21 @@ struct Where {
     if (f.to) to = *f.to + "T23:59:59Z", sql += " AND at <= :to_at";
     if (f.action) action = *f.action, sql += " AND action = :action";
     if (f.user_id) user_id = *f.user_id, sql += " AND user_id = :user_id";
-    if (f.person_id) person_id = *f.person_id, sql += " AND person_id = :person_id";
+    if (f.person_id)
+      person_id = *f.person_id,
+      sql +=
+          " AND (person_id = :person_id OR seq IN (SELECT seq FROM audit_person WHERE "
+          "person_id = :person_id2))";
   }
   void bind(soci::statement& st, const AuditFilter& f) {
     if (f.from) st.exchange(soci::use(from, "from_at"));
     if (f.to) st.exchange(soci::use(to, "to_at"));
     if (f.action) st.exchange(soci::use(action, "action"));
     if (f.user_id) st.exchange(soci::use(user_id, "user_id"));
-    if (f.person_id) st.exchange(soci::use(person_id, "person_id"));
+    if (f.person_id) {
+      st.exchange(soci::use(person_id, "person_id"));
+      st.exchange(soci::use(person_id, "person_id2"));
+    }
   }
 };
 
@@ -94,6 +101,11 @@ void append_audit(soci::session& sql, Dialect dialect, const std::string& at,
     rec.person_id = e.person_id;
     rec.route = e.route;
     rec.target = e.target;
+    if (!e.listed_persons.empty()) {
+      rec.target = "personnes:";
+      for (std::size_t i = 0; i < e.listed_persons.size(); ++i)
+        rec.target += (i ? "," : "") + std::to_string(e.listed_persons[i]);
+    }
     rec.client_ip = e.client_ip;
     rec.prev_hash = prev;
     rec.hash = security::compute_audit_hash(rec);
@@ -102,6 +114,12 @@ void append_audit(soci::session& sql, Dialect dialect, const std::string& at,
     person = Nullable::of(e.person_id);
     st.execute(true);
     prev = rec.hash;
+    if (!e.listed_persons.empty()) {
+      std::vector<long long> persons(e.listed_persons.begin(), e.listed_persons.end());
+      std::vector<long long> seqs(persons.size(), rec.seq);
+      sql << "INSERT INTO audit_person (person_id, seq) VALUES (:p, :s)", soci::use(persons),
+          soci::use(seqs);
+    }
   }
   sql << "UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1", soci::use(seq),
       soci::use(prev);

@@ -20,8 +20,11 @@ struct AuditEntry {
   std::string action;
   std::optional<std::int64_t> person_id;
   std::string route;
-  std::string target;
   std::string client_ip;
+  std::string target;
+  // For a read that shows several persons (a list page): recorded once, with the ids in the
+  // target and in audit_person.
+  std::vector<std::int64_t> listed_persons;
 };
 
 void append_audit(soci::session& sql, Dialect dialect, const std::string& at,

@@ -145,10 +145,11 @@ PersonListPage list_persons(soci::session& sql, const domain::Reach& reach,
                             const std::string& search, int limit, int offset) {
   PersonListPage page;
   if (reach.kind == domain::Reach::Kind::none) return page;
-  std::string from =
-      " FROM persons p JOIN territories t ON t.id = p.territory_id"
-      " LEFT JOIN users rs ON rs.id = p.referent_social_id WHERE " +
-      reach_condition(reach);
+  // The social referent's organisation matters only to a partner's coordinateur.
+  std::string from = " FROM persons p JOIN territories t ON t.id = p.territory_id";
+  if (reach.kind == domain::Reach::Kind::partner)
+    from += " LEFT JOIN users rs ON rs.id = p.referent_social_id";
+  from += " WHERE " + reach_condition(reach);
   const bool searching = !search.empty();
   if (searching) from += " AND p.search_key LIKE :pattern ESCAPE '\\'";
 

@@ -15,7 +15,15 @@ TEST_P(AccessTest, ReferentListsOnlyTheirPersons) {
   EXPECT_EQ(j["total"], 120);
   EXPECT_EQ(j["items"].size(), 50u);
   for (const auto& item : j["items"]) EXPECT_EQ(item["territory"]["name"], "Territoire Nord");
-  EXPECT_EQ(audit_count("person.list"), 50) << "one record per person shown";
+  EXPECT_EQ(audit_count("person.list"), 1);
+  // The dpo finds that read under each of the 50 persons shown.
+  const long long shown = j["items"][49]["id"];
+  auto dpo = logged_in("dpo.demo");
+  auto trail =
+      dpo.get("/api/v1/audit?action=person.list&person_id=" + std::to_string(shown)).json();
+  EXPECT_EQ(trail["total"], 1);
+  EXPECT_NE(trail["items"][0]["target"].get<std::string>().find(std::to_string(shown)),
+            std::string::npos);
   auto south = logged_in("conseiller2.demo").get("/api/v1/persons");
   EXPECT_EQ(south.json()["total"], 80);
 }

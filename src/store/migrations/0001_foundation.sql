@@ -118,6 +118,14 @@ CREATE INDEX audit_log_person ON audit_log (person_id, seq);
 CREATE INDEX audit_log_user ON audit_log (user_id, seq);
 CREATE INDEX audit_log_at ON audit_log (at);
 
+-- The persons shown by a list read, one row each, so that the dpo finds every access to a
+-- person; the record's target ("personnes:3,8,…", under the chain's hash) is the reference.
+CREATE TABLE audit_person (
+  person_id BIGINT NOT NULL,
+  seq BIGINT NOT NULL REFERENCES audit_log(seq),
+  PRIMARY KEY (person_id, seq)
+);
+
 CREATE TABLE audit_head (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   last_seq BIGINT NOT NULL,
