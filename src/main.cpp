@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     if (command == "demo") return run_demo(args);
     if (command == "user") return run_user(args);
     if (command == "audit") return run_audit(args);
+    if (command == "setup") return run_setup(args);
     std::cerr << "binome : commande inconnue « " << command << " ». Voir « binome --help ».\n";
     return 2;
   } catch (const UsageError& e) {

@@ -170,6 +170,66 @@ std::vector<store::TerritoryRow> AdminService::territories() {
   return ctx_.db.with_session([](soci::session& sql) { return store::list_territories(sql); });
 }
 
+std::vector<std::pair<std::string, std::string>> AdminService::departements() {
+  return ctx_.db.with_session([](soci::session& sql) { return store::list_departements(sql); });
+}
+
+namespace {
+// INSEE codes: two digits, 2A/2B for Corsica, three digits overseas (971…976).
+bool valid_departement_code(const std::string& code) {
+  if (code == "2A" || code == "2B") return true;
+  if (code.size() < 2 || code.size() > 3) return false;
+  for (unsigned char c : code)
+    if (!std::isdigit(c)) return false;
+  return true;
+}
+}  // namespace
+
+void AdminService::create_departement(const domain::Actor& actor, const std::string& code,
+                                      const std::string& name, const Origin& origin) {
+  require_admin(actor, origin);
+  FieldErrors errors;
+  if (!valid_departement_code(code))
+    errors.push_back({"code", "invalide",
+                      "Le code du département est son code INSEE : deux chiffres (2A, 2B pour la "
+                      "Corse) ou trois en outre-mer."});
+  check_text(errors, "name", name, "Nom", 100);
+  if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+  ctx_.db.transaction([&](soci::session& sql) {
+    if (store::departement_exists(sql, code))
+      throw DomainError(DomainError::Kind::conflict,
+                        FieldErrors{{"code", "deja_pris", "Ce département existe déjà."}});
+    store::upsert_departement(sql, code, name);
+    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
+                        {audit_entry(actor, "admin.departement.create", std::nullopt, origin,
+                                     "departement:" + code)});
+  });
+}
+
+store::TerritoryRow AdminService::create_territory(const domain::Actor& actor,
+                                                   const std::string& departement,
+                                                   const std::string& name, const Origin& origin) {
+  require_admin(actor, origin);
+  FieldErrors errors;
+  check_text(errors, "name", name, "Nom", 100);
+  if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+  const auto id = ctx_.db.transaction([&](soci::session& sql) {
+    if (!store::departement_exists(sql, departement))
+      throw DomainError(DomainError::Kind::invalid,
+                        FieldErrors{{"departement", "inconnu", "Département inconnu."}});
+    if (store::territory_name_taken(sql, departement, name))
+      throw DomainError(DomainError::Kind::conflict,
+                        FieldErrors{{"name", "deja_pris",
+                                     "Un territoire de ce nom existe déjà dans ce département."}});
+    const auto new_id = store::insert_territory(sql, departement, name);
+    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
+                        {audit_entry(actor, "admin.territory.create", std::nullopt, origin,
+                                     "territoire:" + std::to_string(new_id))});
+    return new_id;
+  });
+  return store::TerritoryRow{id, departement, name};
+}
+
 store::OrganisationRow AdminService::create_organisation(const domain::Actor& actor,
                                                          const NewOrganisationInput& in,
                                                          const Origin& origin) {

@@ -49,6 +49,13 @@ class AdminService {
   store::OrganisationRow create_organisation(const domain::Actor& actor,
                                              const NewOrganisationInput& in, const Origin& origin);
   std::vector<store::TerritoryRow> territories();
+  // The referential a new installation starts from: départements (INSEE code) and their
+  // territories.
+  void create_departement(const domain::Actor& actor, const std::string& code,
+                          const std::string& name, const Origin& origin);
+  store::TerritoryRow create_territory(const domain::Actor& actor, const std::string& departement,
+                                       const std::string& name, const Origin& origin);
+  std::vector<std::pair<std::string, std::string>> departements();
 
  private:
   void require_admin(const domain::Actor& actor, const Origin& origin);

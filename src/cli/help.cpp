@@ -30,6 +30,14 @@ Commandes :
                       user unlock --login L
                       user password --login L
             (le mot de passe est lu sur l'entrée standard)
+  setup     Référentiel d'une nouvelle installation (avant tout compte administrateur) :
+                      setup departement --code 62 --name "Pas-de-Calais"
+                      setup territory --departement 62 --name "Territoire de Lens"
+                      setup organisation --name NOM --kind KIND --departement 62
+                                         [--territory ID] [--parent ID]
+                                         [--contract-start AAAA-MM-JJ --contract-end AAAA-MM-JJ]
+                      setup list
+            KIND : departement, service_departemental, ft_direction, agence, partenaire
   audit     Journal : audit verify      vérifie la chaîne d'empreintes (code 0 si intègre)
                       audit export [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--person ID]
                                    écrit le CSV sur la sortie standard

@@ -96,6 +96,33 @@ void add_admin_routes(Router& router, RouteDeps deps) {
         201, org_json(deps.services.admin.create_organisation(req.actor(), in, req.origin())));
   });
 
+  router.add("GET", "/api/v1/departements", Access::authenticated, [deps](Request&) {
+    Json items = Json::array();
+    for (const auto& [code, name] : deps.services.admin.departements())
+      items.push_back({{"code", code}, {"name", name}});
+    return json_response(200, {{"items", items}});
+  });
+
+  router.add("POST", "/api/v1/departements", Access::authenticated, [deps](Request& req) {
+    auto body = json_object_body(req, {"code", "name"});
+    domain::FieldErrors errors;
+    const auto code = req_string(body, "code", errors);
+    const auto name = req_string(body, "name", errors);
+    if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+    deps.services.admin.create_departement(req.actor(), code, name, req.origin());
+    return json_response(201, {{"code", code}, {"name", name}});
+  });
+
+  router.add("POST", "/api/v1/territories", Access::authenticated, [deps](Request& req) {
+    auto body = json_object_body(req, {"departement", "name"});
+    domain::FieldErrors errors;
+    const auto dep = req_string(body, "departement", errors);
+    const auto name = req_string(body, "name", errors);
+    if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+    const auto t = deps.services.admin.create_territory(req.actor(), dep, name, req.origin());
+    return json_response(201, {{"id", t.id}, {"name", t.name}, {"departement", t.departement}});
+  });
+
   router.add("GET", "/api/v1/territories", Access::authenticated, [deps](Request&) {
     Json items = Json::array();
     for (const auto& t : deps.services.admin.territories())

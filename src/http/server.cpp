@@ -229,7 +229,7 @@ Response Server::handle(Request& req) {
 
 void Server::start() {
   Poco::Net::SocketAddress address(config_.listen);
-  std::unique_ptr<Poco::Net::ServerSocket> socket;
+  auto& socket = socket_;
   if (config_.tls_cert && config_.tls_key) {
     Poco::Net::initializeSSL();
     Poco::Net::Context::Ptr context =
@@ -256,8 +256,11 @@ void Server::start() {
 
 void Server::stop(std::chrono::seconds grace) {
   if (!server_) return;
-  // stopAll(false): no new connection; requests in progress run to their end, and kept-alive
-  // connections close after their current request.
+  // First stop accepting and close the listening socket, so that new connections fail at
+  // once instead of waiting in the backlog; then stopAll(false), which waits for each request
+  // in progress to finish and closes kept-alive connections after it.
+  server_->stop();
+  socket_->close();
   server_->stopAll(false);
   const auto deadline = std::chrono::steady_clock::now() + grace;
   while (server_->currentConnections() > 0 && std::chrono::steady_clock::now() < deadline)

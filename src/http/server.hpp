@@ -14,7 +14,8 @@
 
 namespace Poco::Net {
 class HTTPServer;
-}
+class ServerSocket;
+}  // namespace Poco::Net
 
 namespace binome::http {
 
@@ -47,6 +48,7 @@ class Server {
   Router router_;
   Metrics metrics_;
   StaticFiles static_files_;
+  std::unique_ptr<Poco::Net::ServerSocket> socket_;
   std::unique_ptr<Poco::Net::HTTPServer> server_;
   std::uint16_t port_ = 0;
 };

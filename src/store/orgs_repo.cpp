@@ -37,6 +37,21 @@ bool departement_exists(soci::session& sql, const std::string& code) {
   return n > 0;
 }
 
+std::vector<std::pair<std::string, std::string>> list_departements(soci::session& sql) {
+  std::vector<std::pair<std::string, std::string>> out;
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT code, name FROM departements ORDER BY code");
+  for (const auto& r : rs) out.emplace_back(str(r, 0), str(r, 1));
+  return out;
+}
+
+bool territory_name_taken(soci::session& sql, const std::string& departement,
+                          const std::string& name) {
+  int n = 0;
+  sql << "SELECT COUNT(*) FROM territories WHERE departement = :d AND name = :n",
+      soci::use(departement), soci::use(name), soci::into(n);
+  return n > 0;
+}
+
 std::int64_t insert_territory(soci::session& sql, const std::string& departement,
                               const std::string& name) {
   long long id = 0;

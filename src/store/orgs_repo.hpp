@@ -23,6 +23,9 @@ struct OrganisationRow {
 
 void upsert_departement(soci::session& sql, const std::string& code, const std::string& name);
 bool departement_exists(soci::session& sql, const std::string& code);
+std::vector<std::pair<std::string, std::string>> list_departements(soci::session& sql);
+bool territory_name_taken(soci::session& sql, const std::string& departement,
+                          const std::string& name);
 std::int64_t insert_territory(soci::session& sql, const std::string& departement,
                               const std::string& name);
 std::vector<TerritoryRow> list_territories(soci::session& sql);

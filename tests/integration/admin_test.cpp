@@ -67,6 +67,35 @@ TEST_P(AdminTest, PartnerNeedsItsContractDates) {
   EXPECT_EQ(audit_count("admin.organisation.create"), 1);
 }
 
+TEST_P(AdminTest, AdminSetsUpANewDepartementAndItsTerritories) {
+  auto admin = logged_in("admin.demo");
+  auto bad = admin.call("POST", "/api/v1/departements", Json{{"code", "6"}, {"name", ""}}.dump());
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["errors"].size(), 2u);
+  ASSERT_EQ(admin
+                .call("POST", "/api/v1/departements",
+                      Json{{"code", "62"}, {"name", "Pas-de-Calais"}}.dump())
+                .status,
+            201);
+  EXPECT_EQ(admin
+                .call("POST", "/api/v1/departements",
+                      Json{{"code", "62"}, {"name", "Pas-de-Calais"}}.dump())
+                .status,
+            409);
+  auto t = admin.call("POST", "/api/v1/territories",
+                      Json{{"departement", "62"}, {"name", "Territoire de l'Artois"}}.dump());
+  ASSERT_EQ(t.status, 201) << t.body;
+  auto unknown = admin.call("POST", "/api/v1/territories",
+                            Json{{"departement", "63"}, {"name", "Ailleurs"}}.dump());
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(audit_count("admin.departement.create"), 1);
+  EXPECT_EQ(audit_count("admin.territory.create"), 1);
+  EXPECT_EQ(logged_in("coordo.demo")
+                .call("POST", "/api/v1/departements", Json{{"code", "59"}, {"name", "Nord"}}.dump())
+                .status,
+            403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AdminTest, ::testing::Values("sqlite", "postgres"),
                          backend_name);
 
