@@ -32,8 +32,9 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
   });
   const bool known = user && user->active;
   // An unknown login is recorded without what was typed: it may be a password.
-  const domain::Actor actor =
-      known ? store::to_actor(*user) : domain::Actor{0, "(identifiant inconnu)"};
+  domain::Actor unknown_actor;
+  unknown_actor.login = "(identifiant inconnu)";
+  const domain::Actor actor = known ? store::to_actor(*user) : unknown_actor;
 
   // Known and unknown logins are slowed and locked alike: the answers never tell them apart.
   const auto gate = domain::login_gate(policy, state, now);

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 
+#include "app/admin_service.hpp"
 #include "domain/text.hpp"
 #include "security/password.hpp"
 #include "store/login_throttle_repo.hpp"
@@ -173,10 +174,8 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
   });
 
   ctx.db.transaction([&](soci::session& sql) {
-    store::AuditEntry e{std::nullopt, "operateur (ligne de commande)",
-                        std::nullopt, result.created ? "demo.load" : "demo.reset_passwords",
-                        std::nullopt, "cli: demo",
-                        "local",      ""};
+    auto e = audit_entry(operator_actor(), result.created ? "demo.load" : "demo.reset_passwords",
+                         std::nullopt, {"cli: demo", "local"});
     store::append_audit(sql, ctx.db.dialect(), ctx.now_iso(), {e});
   });
   return result;
