@@ -5,16 +5,18 @@
 #include "app/auth_service.hpp"
 #include "app/context.hpp"
 #include "app/person_service.hpp"
+#include "app/profile_service.hpp"
 
 namespace binome::app {
 
 struct Services {
-  explicit Services(Context& c) : ctx(c), auth(c), persons(c), audit(c), admin(c) {}
+  explicit Services(Context& c) : ctx(c), auth(c), persons(c), audit(c), admin(c), profiles(c) {}
   Context& ctx;
   AuthService auth;
   PersonService persons;
   AuditService audit;
   AdminService admin;
+  ProfileService profiles;
 };
 
 }  // namespace binome::app
