@@ -9,6 +9,7 @@
 #include "store/login_throttle_repo.hpp"
 #include "store/orgs_repo.hpp"
 #include "store/persons_repo.hpp"
+#include "store/profiles_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace binome::app {
@@ -110,6 +111,36 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
     const auto slai_s = org("SLAI du Territoire Sud", OrgKind::service_departemental, south, cd);
     org("CCAS de Démoville", OrgKind::partenaire, north, cd, std::string("2026-01-01"),
         std::string("2027-12-31"));
+
+    // The fictional convention of the demo, on the model of the Pas-de-Calais one (62).
+    domain::ConventionProfile profile;
+    profile.code = "00-2026";
+    profile.departement = kDep;
+    profile.label = "Val-de-Démo × France Travail, convention fictive 2026-2027";
+    profile.valid_from = "2026-01-01";
+    profile.valid_to = "2027-12-31";
+    const auto profile_id = store::insert_profile(sql, profile);
+    store::insert_party(sql, profile_id, "Département du Val-de-Démo", "2026-01-01");
+    domain::ConventionRules rules;
+    rules.decision_modes = {domain::DecisionMode::accord_tacite,
+                            domain::DecisionMode::accord_bilateral};
+    rules.tacit_publics = {
+        domain::TacitPublic::brsa_oriente_ft, domain::TacitPublic::nouvel_entrant_rsa,
+        domain::TacitPublic::de_non_brsa, domain::TacitPublic::metier_en_tension};
+    rules.entry_deadline_days = 21;
+    rules.axe2.initial_months = {6, 12};
+    rules.axe2.renewal_months = {6, 12};
+    rules.axe2.max_total_months = 18;
+    rules.portfolio_min = 70;
+    rules.portfolio_max = 100;
+    rules.brsa_share_target_pct = 80;
+    rules.new_entries_per_binome_year = 100;
+    rules.axe3.max_renewals = 1;
+    rules.axe3.max_total_months = 24;
+    rules.axe3.validated_by = "Président du Conseil départemental ou son représentant";
+    rules.metiers_en_tension = {"G1602", "G1603", "J1501", "K1302", "N4105"};
+    store::insert_profile_version(sql, profile_id, "2026-01-01", rules, "données de démonstration",
+                                  now);
 
     auto user = [&](const char* login, const char* name, const char* role, std::int64_t org_id,
                     const char* fn, const char* phone) {

@@ -4,19 +4,21 @@
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
 #include "app/context.hpp"
+#include "app/orientation_service.hpp"
 #include "app/person_service.hpp"
 #include "app/profile_service.hpp"
 
 namespace binome::app {
 
 struct Services {
-  explicit Services(Context& c) : ctx(c), auth(c), persons(c), audit(c), admin(c), profiles(c) {}
+  explicit Services(Context& c) : ctx(c), auth(c), persons(c), audit(c), admin(c), profiles(c), orientations(c, profiles) {}
   Context& ctx;
   AuthService auth;
   PersonService persons;
   AuditService audit;
   AdminService admin;
   ProfileService profiles;
+  OrientationService orientations;
 };
 
 }  // namespace binome::app

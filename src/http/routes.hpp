@@ -18,5 +18,6 @@ void add_audit_routes(Router& router, RouteDeps deps);
 void add_admin_routes(Router& router, RouteDeps deps);
 void add_system_routes(Router& router, RouteDeps deps);
 void add_profile_routes(Router& router, RouteDeps deps);
+void add_orientation_routes(Router& router, RouteDeps deps);
 
 }  // namespace binome::http

@@ -152,6 +152,7 @@ Server::Server(app::Services& services, ServerConfig config)
   add_admin_routes(router_, deps);
   add_system_routes(router_, deps);
   add_profile_routes(router_, deps);
+  add_orientation_routes(router_, deps);
 }
 
 Server::~Server() {

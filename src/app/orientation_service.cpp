@@ -1,0 +1,480 @@
+#include "app/orientation_service.hpp"
+
+#include <algorithm>
+
+#include "app/profile_service.hpp"
+#include "domain/text.hpp"
+#include "store/persons_repo.hpp"
+#include "store/profiles_repo.hpp"
+#include "store/users_repo.hpp"
+
+namespace binome::app {
+namespace {
+
+using domain::DomainError;
+using domain::FieldErrors;
+using domain::OrientationStatus;
+
+DomainError forbidden_scope() {
+  return DomainError(DomainError::Kind::forbidden, "hors_perimetre",
+                     "Vous n'êtes ni référent de cette personne ni coordinateur de son territoire "
+                     "ou de son agence : l'accès est refusé et tracé.");
+}
+
+DomainError conflict(const std::string& code, const std::string& message) {
+  return DomainError(DomainError::Kind::conflict, code, message);
+}
+
+std::string french_date(const std::string& iso) {
+  if (iso.size() != 10) return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
+OrientationStatus status_of(const store::OrientationRow& row) {
+  return domain::parse_status(row.status).value_or(OrientationStatus::non_retenue);
+}
+
+domain::Positions positions_of(const store::OrientationRow& row) {
+  domain::Positions p;
+  if (row.ft_position) p.france_travail = row.ft_position->accord;
+  if (row.dep_position) p.departement = row.dep_position->accord;
+  return p;
+}
+
+}  // namespace
+
+domain::Date OrientationService::today() const {
+  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
+}
+
+OrientationReferential OrientationService::referential() {
+  return {ctx_.db.with_session([](soci::session& sql) { return store::orientation_origins(sql); })};
+}
+
+void OrientationService::record(soci::session& sql, const domain::Actor& actor,
+                                const store::OrientationRow& row, const std::string& kind,
+                                const std::string& detail, const Origin& origin) {
+  const auto now = ctx_.now_iso();
+  store::insert_orientation_event(
+      sql, row.id, now, actor.user_id ? std::optional<std::int64_t>(actor.user_id) : std::nullopt,
+      kind, detail);
+  store::append_audit(sql, ctx_.db.dialect(), now,
+                      {audit_entry(actor, "orientation." + kind, row.person_id, origin,
+                                   "orientation:" + std::to_string(row.id))});
+}
+
+OrientationView OrientationService::create(const domain::Actor& actor, std::int64_t person_id,
+                                           const domain::OrientationRequest& req,
+                                           const Origin& origin) {
+  const auto person =
+      ctx_.db.with_session([&](soci::session& sql) { return store::find_person(sql, person_id); });
+  if (!person)
+    throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
+                      "Personne introuvable.");
+  if (domain::person_access(actor, person->person.scope) != domain::Access::allowed) {
+    ctx_.db.transaction([&](soci::session& sql) {
+      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
+                          {audit_entry(actor, "orientation.create.denied", person_id, origin)});
+    });
+    throw forbidden_scope();
+  }
+  const auto day = today();
+  FieldErrors errors = domain::validate_request(req, day);
+  const auto origins = referential().origins;
+  if (!req.origin.empty() &&
+      std::none_of(origins.begin(), origins.end(), [&](auto& o) { return o.first == req.origin; }))
+    errors.push_back({"origin", "inconnu", "Origine inconnue : « " + req.origin + " »."});
+  if (req.override_reason && actor.role != domain::Role::coordinateur)
+    errors.push_back({"override_reason", "reserve_coordinateur",
+                      "Seul un coordinateur peut déroger à une règle d'éligibilité."});
+  if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+
+  const auto in_force = profiles_.in_force(person->person.scope.departement, day);
+  if (!in_force)
+    throw DomainError(DomainError::Kind::invalid,
+                      FieldErrors{{"eligibilite", "convention",
+                                   "Aucune convention d'accompagnement global n'est en vigueur "
+                                   "pour le département " +
+                                       person->person.scope.departement +
+                                       " à cette date : l'orientation est impossible."}});
+  const auto side = domain::side_of(actor.org_kind);
+  const auto failures = domain::check_eligibility(req, person->person.identity.brsa, side,
+                                                  in_force->version.rules, in_force->profile.label);
+  const bool overridden =
+      !failures.empty() && req.override_reason &&
+      std::all_of(failures.begin(), failures.end(), [](const auto& f) { return f.overridable; });
+  if (!failures.empty() && !overridden) {
+    FieldErrors eligibility;
+    for (const auto& f : failures) eligibility.push_back({"eligibilite", f.rule, f.message});
+    throw DomainError(DomainError::Kind::invalid, eligibility);
+  }
+
+  const auto mode = *domain::parse_decision_mode(req.decision_mode);
+  const auto now = ctx_.now_iso();
+  store::OrientationRow row;
+  row.person_id = person_id;
+  row.profile_id = in_force->profile.id;
+  row.profile_version_id = in_force->version.id;
+  row.oriented_on = domain::to_iso(day);
+  row.orienteur_id = actor.user_id;
+  row.side = std::string(domain::to_string(side));
+  row.origin = req.origin;
+  row.decision_mode = req.decision_mode;
+  row.tacit_public = mode == domain::DecisionMode::accord_tacite ? req.tacit_public : std::nullopt;
+  row.rome_code = req.rome_code;
+  row.registered_job_seeker = req.registered_job_seeker;
+  row.social_criteria = req.social_criteria;
+  row.professional_criteria = req.professional_criteria;
+  row.obstacles = req.obstacles;
+  row.consent_collected_by = actor.user_id;
+  row.consent_collected_on = row.oriented_on;
+  row.consent_signature_on = *req.consent_signature_date;
+  row.electronic_exchange = req.electronic_exchange;
+  if (overridden) {
+    row.override_reason = req.override_reason;
+    row.override_by = actor.user_id;
+  }
+  row.status = std::string(domain::to_string(domain::initial_status(mode, side)));
+  // The orienteur's own side agrees by orienting.
+  if (side == domain::Side::france_travail)
+    row.ft_position = store::PositionRow{true, actor.user_id, {}, now};
+  if (side == domain::Side::departement)
+    row.dep_position = store::PositionRow{true, actor.user_id, {}, now};
+
+  const auto id = ctx_.db.transaction([&](soci::session& sql) {
+    row.id = store::insert_orientation(sql, row, now);
+    if (mode == domain::DecisionMode::accord_tacite && side != domain::Side::partenaire) {
+      // The accord tacite needs no answer: the entry is decided by the orientation itself.
+      row.decision = "oui";
+      row.decided_by = actor.user_id;
+      row.decided_at = now;
+    }
+    store::update_orientation(sql, row, now);  // the orienteur's position, the tacit decision
+    // The consent to electronic exchanges governs whether an e-mail address may be kept.
+    long long pid = person_id;
+    int electronic = req.electronic_exchange;
+    sql << "UPDATE persons SET consent_electronic = :c, email = CASE WHEN :c2 = 1 THEN email "
+           "ELSE NULL END, updated_at = :now WHERE id = :id",
+        soci::use(electronic), soci::use(electronic), soci::use(now), soci::use(pid);
+    record(sql, actor, row, "create",
+           "Orientation (" + std::string(domain::label_fr(mode)) + ") ; consentement signé le " +
+               french_date(row.consent_signature_on),
+           origin);
+    if (overridden) {
+      std::string rules;
+      for (const auto& f : failures) rules += (rules.empty() ? "" : ", ") + f.rule;
+      record(sql, actor, row, "override",
+             "Dérogation (" +
+                 std::string(*domain::label_of(domain::kOverrideReasons, *req.override_reason)) +
+                 ") aux règles : " + rules,
+             origin);
+    }
+    return row.id;
+  });
+  return view(actor, *ctx_.db.with_session(
+                         [&](soci::session& sql) { return store::find_orientation(sql, id); }));
+}
+
+store::OrientationRow OrientationService::load(const domain::Actor& actor, std::int64_t id,
+                                               const Origin& origin) {
+  auto row =
+      ctx_.db.with_session([&](soci::session& sql) { return store::find_orientation(sql, id); });
+  if (!row)
+    throw DomainError(DomainError::Kind::not_found, "orientation_introuvable",
+                      "Orientation introuvable.");
+  if (domain::person_access(actor, row->person_scope) != domain::Access::allowed) {
+    ctx_.db.transaction([&](soci::session& sql) {
+      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
+                          {audit_entry(actor, "orientation.denied", row->person_id, origin,
+                                       "orientation:" + std::to_string(id))});
+    });
+    throw forbidden_scope();
+  }
+  return *row;
+}
+
+OrientationView OrientationService::view(const domain::Actor& actor, store::OrientationRow row) {
+  OrientationView v;
+  v.history = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::orientation_events(sql, row.id); });
+  const auto profile = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::find_profile(sql, row.profile_id); });
+  const auto status = status_of(row);
+  if (profile)
+    for (const auto& version : profile->versions)
+      if (version.id == row.profile_version_id)
+        v.deadline = domain::entry_deadline(*domain::parse_date(row.oriented_on), version.rules,
+                                            today(), domain::is_pending(status));
+  const auto side = domain::side_of(actor.org_kind);
+  const auto mode = domain::parse_decision_mode(row.decision_mode);
+  const bool may_position =
+      mode != domain::DecisionMode::accord_tacite &&
+      ((status == OrientationStatus::a_valider_slai && side == domain::Side::departement &&
+        actor.role == domain::Role::coordinateur) ||
+       ((status == OrientationStatus::en_attente_reponse ||
+         status == OrientationStatus::desaccord ||
+         status == OrientationStatus::en_attente_decision) &&
+        ((side == domain::Side::france_travail && !row.ft_position) ||
+         (side == domain::Side::departement && !row.dep_position))));
+  if (may_position) v.allowed_actions.push_back("position");
+  if (status != OrientationStatus::non_retenue && side != domain::Side::partenaire)
+    v.allowed_actions.push_back("decision");
+  if (status == OrientationStatus::en_attente_entree) v.allowed_actions.push_back("no_show");
+  v.row = std::move(row);
+  return v;
+}
+
+std::vector<OrientationView> OrientationService::of_person(const domain::Actor& actor,
+                                                           std::int64_t person_id,
+                                                           const Origin& origin) {
+  const auto person =
+      ctx_.db.with_session([&](soci::session& sql) { return store::find_person(sql, person_id); });
+  if (!person)
+    throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
+                      "Personne introuvable.");
+  const bool ok = domain::person_access(actor, person->person.scope) == domain::Access::allowed;
+  ctx_.db.transaction([&](soci::session& sql) {
+    store::append_audit(
+        sql, ctx_.db.dialect(), ctx_.now_iso(),
+        {audit_entry(actor, ok ? "orientation.read" : "orientation.denied", person_id, origin)});
+  });
+  if (!ok) throw forbidden_scope();
+  std::vector<OrientationView> out;
+  for (auto& row : ctx_.db.with_session(
+           [&](soci::session& sql) { return store::orientations_of_person(sql, person_id); }))
+    out.push_back(view(actor, std::move(row)));
+  return out;
+}
+
+std::vector<OrientationView> OrientationService::pending(const domain::Actor& actor,
+                                                         const Origin& origin) {
+  if (domain::reach_of(actor).kind == domain::Reach::Kind::none)
+    throw DomainError(DomainError::Kind::forbidden, "role_sans_acces",
+                      "Votre rôle ne donne accès à aucune personne nommée.");
+  std::vector<OrientationView> out;
+  store::AuditEntry entry = audit_entry(actor, "orientation.list", std::nullopt, origin);
+  for (auto& row :
+       ctx_.db.with_session([](soci::session& sql) { return store::pending_orientations(sql); })) {
+    if (domain::person_access(actor, row.person_scope) != domain::Access::allowed) continue;
+    entry.listed_persons.push_back(row.person_id);
+    out.push_back(view(actor, std::move(row)));
+  }
+  if (!entry.listed_persons.empty())
+    ctx_.db.transaction([&](soci::session& sql) {
+      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(), {entry});
+    });
+  return out;
+}
+
+OrientationView OrientationService::position(const domain::Actor& actor, std::int64_t id,
+                                             bool accord, const Origin& origin) {
+  auto row = load(actor, id, origin);
+  const auto v = view(actor, row);
+  if (std::find(v.allowed_actions.begin(), v.allowed_actions.end(), "position") ==
+      v.allowed_actions.end())
+    throw conflict("avis_non_attendu",
+                   domain::side_of(actor.org_kind) == domain::Side::partenaire
+                       ? "Le référent d'un partenaire passe par le chef de SLAI, seul "
+                         "interlocuteur du conseiller France Travail."
+                       : "Aucun avis n'est attendu de votre part sur cette orientation.");
+  const auto now = ctx_.now_iso();
+  const auto side = domain::side_of(actor.org_kind);
+  store::PositionRow pos{accord, actor.user_id, {}, now};
+  if (side == domain::Side::france_travail)
+    row.ft_position = pos;
+  else
+    row.dep_position = pos;
+  const auto mode = *domain::parse_decision_mode(row.decision_mode);
+  if (status_of(row) == OrientationStatus::a_valider_slai)
+    row.status = std::string(domain::to_string(accord ? OrientationStatus::en_attente_reponse
+                                                      : OrientationStatus::desaccord));
+  else
+    row.status =
+        std::string(domain::to_string(domain::status_after_positions(mode, positions_of(row))));
+  ctx_.db.transaction([&](soci::session& sql) {
+    store::update_orientation(sql, row, now);
+    record(sql, actor, row, "position",
+           std::string(accord ? "Avis favorable" : "Désaccord") + " (" +
+               (side == domain::Side::france_travail ? "France Travail" : "Département") + ")",
+           origin);
+  });
+  return view(actor, *ctx_.db.with_session(
+                         [&](soci::session& sql) { return store::find_orientation(sql, id); }));
+}
+
+OrientationView OrientationService::decide(const domain::Actor& actor, std::int64_t id, bool oui,
+                                           const std::optional<std::string>& planned_start,
+                                           const std::optional<std::string>& reason,
+                                           const Origin& origin) {
+  auto row = load(actor, id, origin);
+  const auto status = status_of(row);
+  const auto v = view(actor, row);
+  if (std::find(v.allowed_actions.begin(), v.allowed_actions.end(), "decision") ==
+      v.allowed_actions.end())
+    throw conflict("decision_impossible",
+                   "Aucune décision ne peut plus être prise sur cette orientation.");
+  FieldErrors errors;
+  if (oui) {
+    if (status == OrientationStatus::en_attente_entree)
+      throw conflict("deja_decidee", "L'entrée est déjà décidée.");
+    if (status != OrientationStatus::en_attente_decision)
+      throw conflict("avis_manquants",
+                     "La décision OUI suppose l'accord des deux professionnels (ou le diagnostic "
+                     "d'un seul en confiance réciproque) : un avis manque ou est défavorable.");
+    const auto start = planned_start ? domain::parse_date(*planned_start) : std::nullopt;
+    if (!start)
+      errors.push_back({"planned_start_date", "obligatoire",
+                        "La date d'entrée prévue est obligatoire (AAAA-MM-JJ)."});
+    else if (*planned_start < row.oriented_on)
+      errors.push_back({"planned_start_date", "incoherente",
+                        "La date d'entrée prévue ne peut précéder l'orientation."});
+  } else if (!reason || !domain::label_of(domain::kNonEntryReasons, *reason)) {
+    errors.push_back({"reason", "obligatoire", "Choisissez le motif de non-entrée dans la liste."});
+  }
+  if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+  const auto now = ctx_.now_iso();
+  row.decision = oui ? "oui" : "non";
+  row.decision_reason = oui ? std::nullopt : reason;
+  row.planned_start_on = oui ? planned_start : std::nullopt;
+  row.decided_by = actor.user_id;
+  row.decided_at = now;
+  row.status = std::string(domain::to_string(oui ? OrientationStatus::en_attente_entree
+                                                 : OrientationStatus::non_retenue));
+  ctx_.db.transaction([&](soci::session& sql) {
+    store::update_orientation(sql, row, now);
+    record(
+        sql, actor, row, "decision",
+        oui ? "Décision OUI : entrée prévue le " + french_date(*planned_start)
+            : "Décision NON : " + std::string(*domain::label_of(domain::kNonEntryReasons, *reason)),
+        origin);
+  });
+  return view(actor, *ctx_.db.with_session(
+                         [&](soci::session& sql) { return store::find_orientation(sql, id); }));
+}
+
+OrientationView OrientationService::no_show(const domain::Actor& actor, std::int64_t id,
+                                            const Origin& origin) {
+  auto row = load(actor, id, origin);
+  if (status_of(row) != OrientationStatus::en_attente_entree)
+    throw conflict("absence_impossible",
+                   "Une absence ne s'enregistre que pour une entrée attendue.");
+  const auto now = ctx_.now_iso();
+  row.no_shows += 1;
+  const auto person = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::find_person(sql, row.person_id); });
+  ctx_.db.transaction([&](soci::session& sql) {
+    store::update_orientation(sql, row, now);
+    record(sql, actor, row, "absence",
+           "Absence n° " + std::to_string(row.no_shows) + " au rendez-vous", origin);
+    if (row.no_shows == 2) {
+      // Seed 000: after a second absence the orienteur is informed and, for a BrSa, the
+      // Département's referent may start a sanction procedure.
+      store::insert_task(
+          sql, {0, row.orienteur_id, row.person_id, row.id, "absence_orienteur", now, {}});
+      if (person && person->person.identity.brsa && person->person.scope.referent_social_id)
+        store::insert_task(sql, {0,
+                                 *person->person.scope.referent_social_id,
+                                 row.person_id,
+                                 row.id,
+                                 "procedure_sanction",
+                                 now,
+                                 {}});
+    }
+  });
+  return view(actor, *ctx_.db.with_session(
+                         [&](soci::session& sql) { return store::find_orientation(sql, id); }));
+}
+
+exports::FicheData OrientationService::fiche(const domain::Actor& actor, std::int64_t id,
+                                             const std::string& action, const Origin& origin) {
+  const auto row = load(actor, id, origin);
+  const auto person = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::find_person(sql, row.person_id); });
+  const auto orienteur = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::find_user_by_id(sql, row.orienteur_id); });
+  const auto& p = person->person.identity;
+  exports::FicheData f;
+  f.convention_label = row.profile_label;
+  f.prescriber_kind = row.side == "france_travail" ? "France Travail"
+                      : row.side == "departement"  ? "Département"
+                                                   : "Partenaire mandaté";
+  const auto space = row.orienteur_name.find(' ');
+  f.prescriber.first_name = row.orienteur_name.substr(0, space);
+  f.prescriber.last_name = space == std::string::npos ? "" : row.orienteur_name.substr(space + 1);
+  if (orienteur) {
+    f.prescriber.function_title = orienteur->function_title.value_or("");
+    f.prescriber.phone = orienteur->phone.value_or("");
+    f.prescriber.email = orienteur->email.value_or("");
+  }
+  f.prescriber.structure = row.orienteur_org;
+  if (row.side == "partenaire") f.partner_structure = row.orienteur_org;
+  f.decision_mode_label =
+      std::string(domain::label_fr(*domain::parse_decision_mode(row.decision_mode)));
+  f.last_name = p.last_name;
+  f.first_name = p.first_name;
+  f.birth_date = french_date(p.birth_date);
+  f.street = p.street;
+  f.postal_code = p.postal_code;
+  f.commune = p.commune;
+  f.phone = p.phone;
+  f.email = p.consent_electronic ? p.email : std::nullopt;
+  f.ft_id = p.ft_id;
+  f.caf_id = p.caf_id;
+  f.brsa = p.brsa;
+  f.rqth = p.rqth;
+  f.orientation_ag = row.status != "non_retenue";
+  f.family_situation_label =
+      p.family_situation == domain::FamilySituation::seul ? "Seul(e)" : "En couple";
+  f.dependent_children = p.dependent_children;
+  for (std::size_t i = 0; i < domain::kPeripheralObstacles.size(); ++i)
+    f.obstacles[i] =
+        std::find(row.obstacles.begin(), row.obstacles.end(),
+                  std::string(domain::kPeripheralObstacles[i].code)) != row.obstacles.end();
+  f.consent_collected_by = row.consent_collected_by_name;
+  f.consent_signature_date = french_date(row.consent_signature_on);
+  if (row.decision == "oui")
+    f.decision = row.planned_start_on
+                     ? "OUI — entrée prévue le " + french_date(*row.planned_start_on)
+                     : "OUI (accord tacite)";
+  else if (row.decision == "non")
+    f.decision = "NON — motif : " +
+                 std::string(*domain::label_of(domain::kNonEntryReasons, *row.decision_reason));
+  const auto now = ctx_.clock.now();
+  const auto iso = domain::to_iso(now);
+  f.generated_at = french_date(iso.substr(0, 10)) + " à " + iso.substr(11, 5) + " (UTC)";
+  ctx_.db.transaction([&](soci::session& sql) {
+    store::append_audit(
+        sql, ctx_.db.dialect(), iso,
+        {audit_entry(actor, action, row.person_id, origin, "orientation:" + std::to_string(id))});
+  });
+  return f;
+}
+
+std::vector<TodoItem> OrientationService::todo(const domain::Actor& actor) {
+  std::vector<TodoItem> out;
+  if (domain::reach_of(actor).kind == domain::Reach::Kind::none) return out;
+  for (auto& row :
+       ctx_.db.with_session([](soci::session& sql) { return store::pending_orientations(sql); })) {
+    if (domain::person_access(actor, row.person_scope) != domain::Access::allowed) continue;
+    const auto v = view(actor, row);
+    using S = domain::Deadline::State;
+    if (v.deadline.state != S::bientot && v.deadline.state != S::depasse) continue;
+    const auto due = domain::to_iso(*v.deadline.due);
+    out.push_back({v.deadline.state == S::depasse ? "echeance_depassee" : "echeance_proche",
+                   (v.deadline.state == S::depasse ? "Échéance d'entrée dépassée depuis le "
+                                                   : "Entrée à réaliser avant le ") +
+                       french_date(due),
+                   row.person_id, row.person_name, row.id, due});
+  }
+  for (const auto& t : ctx_.db.with_session(
+           [&](soci::session& sql) { return store::open_tasks(sql, actor.user_id); }))
+    out.push_back(
+        {t.kind,
+         t.kind == "procedure_sanction"
+             ? "Deuxième absence d'un allocataire du RSA : procédure de sanction à examiner"
+             : "Deuxième absence au rendez-vous : vous êtes informé(e) en tant qu'orienteur",
+         t.person_id, t.person_name, t.orientation_id, std::nullopt});
+  return out;
+}
+
+}  // namespace binome::app

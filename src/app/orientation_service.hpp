@@ -1,0 +1,68 @@
+// Orienting a person towards accompagnement global: eligibility, positions of both sides,
+// the decision, absences, the fiche de liaison and the deadlines of the "à faire" list.
+// Every step is scoped to the person's referents and coordinateurs, timestamped and audited.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "domain/orientation.hpp"
+#include "exports/fiche_document.hpp"
+#include "store/orientations_repo.hpp"
+
+namespace binome::app {
+
+class ProfileService;
+
+struct OrientationView {
+  store::OrientationRow row;
+  std::vector<store::OrientationEvent> history;
+  domain::Deadline deadline;
+  std::vector<std::string> allowed_actions;  // for the caller: position, decision, no_show
+};
+
+struct TodoItem {
+  std::string kind;  // echeance_proche, echeance_depassee, absence_orienteur, procedure_sanction
+  std::string label;
+  std::int64_t person_id = 0;
+  std::string person_name;
+  std::optional<std::int64_t> orientation_id;
+  std::optional<std::string> due_on;
+};
+
+struct OrientationReferential {
+  std::vector<std::pair<std::string, std::string>> origins;
+};
+
+class OrientationService {
+ public:
+  OrientationService(Context& ctx, ProfileService& profiles) : ctx_(ctx), profiles_(profiles) {}
+  OrientationReferential referential();
+  OrientationView create(const domain::Actor& actor, std::int64_t person_id,
+                         const domain::OrientationRequest& request, const Origin& origin);
+  std::vector<OrientationView> of_person(const domain::Actor& actor, std::int64_t person_id,
+                                         const Origin& origin);
+  std::vector<OrientationView> pending(const domain::Actor& actor, const Origin& origin);
+  OrientationView position(const domain::Actor& actor, std::int64_t id, bool accord,
+                           const Origin& origin);
+  OrientationView decide(const domain::Actor& actor, std::int64_t id, bool oui,
+                         const std::optional<std::string>& planned_start,
+                         const std::optional<std::string>& reason, const Origin& origin);
+  OrientationView no_show(const domain::Actor& actor, std::int64_t id, const Origin& origin);
+  // The fiche's content, audited under `action` (fiche.pdf or fiche.zip).
+  exports::FicheData fiche(const domain::Actor& actor, std::int64_t id, const std::string& action,
+                           const Origin& origin);
+  std::vector<TodoItem> todo(const domain::Actor& actor);
+
+ private:
+  domain::Date today() const;
+  store::OrientationRow load(const domain::Actor& actor, std::int64_t id, const Origin& origin);
+  OrientationView view(const domain::Actor& actor, store::OrientationRow row);
+  void record(soci::session& sql, const domain::Actor& actor, const store::OrientationRow& row,
+              const std::string& kind, const std::string& detail, const Origin& origin);
+  Context& ctx_;
+  ProfileService& profiles_;
+};
+
+}  // namespace binome::app

@@ -1,0 +1,246 @@
+#include "store/orientations_repo.hpp"
+
+#include <sstream>
+
+#include "store/rows.hpp"
+
+namespace binome::store {
+namespace {
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + v[i];
+  return out;
+}
+
+std::vector<std::string> split(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  std::string item;
+  while (std::getline(in, item, ','))
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+constexpr const char* kSelect =
+    "SELECT o.id, o.person_id, o.profile_id, o.profile_version_id, cp.code, cp.label, "
+    "o.oriented_on, o.orienteur_id, ou.display_name, oo.name, o.side, o.origin, og.label, "
+    "o.decision_mode, o.tacit_public, o.rome_code, o.registered_job_seeker, o.social_criteria, "
+    "o.professional_criteria, o.obstacles, o.consent_collected_by, cu.display_name, "
+    "o.consent_collected_on, o.consent_signature_on, o.electronic_exchange, o.override_reason, "
+    "o.override_by, vu.display_name, o.status, o.ft_position, o.ft_position_by, fu.display_name, "
+    "o.ft_position_at, o.dep_position, o.dep_position_by, du.display_name, o.dep_position_at, "
+    "o.decision, o.decision_reason, o.planned_start_on, o.decided_by, xu.display_name, "
+    "o.decided_at, o.no_shows, p.conseiller_id, p.referent_social_id, su.organisation_id, "
+    "p.territory_id, p.agence_id, p.departement, p.first_name, p.last_name "
+    "FROM orientations o JOIN convention_profiles cp ON cp.id = o.profile_id "
+    "JOIN users ou ON ou.id = o.orienteur_id JOIN organisations oo ON oo.id = ou.organisation_id "
+    "JOIN orientation_origins og ON og.code = o.origin "
+    "JOIN users cu ON cu.id = o.consent_collected_by "
+    "LEFT JOIN users vu ON vu.id = o.override_by LEFT JOIN users fu ON fu.id = o.ft_position_by "
+    "LEFT JOIN users du ON du.id = o.dep_position_by LEFT JOIN users xu ON xu.id = o.decided_by "
+    "JOIN persons p ON p.id = o.person_id LEFT JOIN users su ON su.id = p.referent_social_id";
+
+OrientationRow to_row(const soci::row& r) {
+  OrientationRow o;
+  std::size_t i = 0;
+  o.id = i64(r, i++);
+  o.person_id = i64(r, i++);
+  o.profile_id = i64(r, i++);
+  o.profile_version_id = i64(r, i++);
+  o.profile_code = str(r, i++);
+  o.profile_label = str(r, i++);
+  o.oriented_on = str(r, i++);
+  o.orienteur_id = i64(r, i++);
+  o.orienteur_name = str(r, i++);
+  o.orienteur_org = str(r, i++);
+  o.side = str(r, i++);
+  o.origin = str(r, i++);
+  o.origin_label = str(r, i++);
+  o.decision_mode = str(r, i++);
+  o.tacit_public = opt_str(r, i++);
+  o.rome_code = opt_str(r, i++);
+  o.registered_job_seeker = flag(r, i++);
+  o.social_criteria = split(str(r, i++));
+  o.professional_criteria = split(str(r, i++));
+  o.obstacles = split(str(r, i++));
+  o.consent_collected_by = i64(r, i++);
+  o.consent_collected_by_name = str(r, i++);
+  o.consent_collected_on = str(r, i++);
+  o.consent_signature_on = str(r, i++);
+  o.electronic_exchange = flag(r, i++);
+  o.override_reason = opt_str(r, i++);
+  o.override_by = opt_i64(r, i++);
+  o.override_by_name = str(r, i++);
+  o.status = str(r, i++);
+  for (auto* pos : {&o.ft_position, &o.dep_position}) {
+    auto value = opt_i64(r, i++);
+    auto by = opt_i64(r, i++);
+    auto name = str(r, i++);
+    auto at = str(r, i++);
+    if (value) *pos = PositionRow{*value != 0, by.value_or(0), name, at};
+  }
+  o.decision = opt_str(r, i++);
+  o.decision_reason = opt_str(r, i++);
+  o.planned_start_on = opt_str(r, i++);
+  o.decided_by = opt_i64(r, i++);
+  o.decided_by_name = str(r, i++);
+  o.decided_at = opt_str(r, i++);
+  o.no_shows = static_cast<int>(i64(r, i++));
+  o.person_scope.conseiller_id = opt_i64(r, i++);
+  o.person_scope.referent_social_id = opt_i64(r, i++);
+  o.person_scope.referent_social_org_id = opt_i64(r, i++);
+  o.person_scope.territory_id = opt_i64(r, i++);
+  o.person_scope.agence_id = opt_i64(r, i++);
+  o.person_scope.departement = str(r, i++);
+  o.person_name = str(r, i++);
+  o.person_name += " " + str(r, i++);
+  return o;
+}
+
+std::vector<OrientationRow> select_rows(soci::session& sql, const std::string& where,
+                                        std::optional<long long> value) {
+  std::vector<OrientationRow> out;
+  long long v = value.value_or(0);
+  soci::statement st(sql);
+  soci::row row;
+  if (value) st.exchange(soci::use(v));
+  st.exchange(soci::into(row));
+  st.alloc();
+  st.prepare(std::string(kSelect) + where);
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do out.push_back(to_row(row));
+    while (st.fetch());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::int64_t insert_orientation(soci::session& sql, const OrientationRow& o,
+                                const std::string& now) {
+  long long id = 0, person = o.person_id, profile = o.profile_id, version = o.profile_version_id,
+            orienteur = o.orienteur_id, consent_by = o.consent_collected_by;
+  int registered = o.registered_job_seeker, electronic = o.electronic_exchange;
+  auto tacit = Nullable::of(o.tacit_public), rome = Nullable::of(o.rome_code),
+       override_reason = Nullable::of(o.override_reason);
+  auto override_by = Nullable::of(o.override_by);
+  const std::string social = join(o.social_criteria), pro = join(o.professional_criteria),
+                    obstacles = join(o.obstacles);
+  sql << "INSERT INTO orientations (person_id, profile_id, profile_version_id, oriented_on, "
+         "orienteur_id, side, origin, decision_mode, tacit_public, rome_code, "
+         "registered_job_seeker, social_criteria, professional_criteria, obstacles, "
+         "consent_collected_by, consent_collected_on, consent_signature_on, electronic_exchange, "
+         "override_reason, override_by, status, created_at, updated_at) VALUES (:pe, :pr, :ve, "
+         ":on, :or, :si, :og, :dm, :tp, :ro, :rj, :sc, :pc, :ob, :cb, :co, :cs, :ee, :vr, :vb, "
+         ":st, :c1, :c2) RETURNING id",
+      soci::use(person), soci::use(profile), soci::use(version), soci::use(o.oriented_on),
+      soci::use(orienteur), soci::use(o.side), soci::use(o.origin), soci::use(o.decision_mode),
+      soci::use(tacit.text, tacit.ind), soci::use(rome.text, rome.ind), soci::use(registered),
+      soci::use(social), soci::use(pro), soci::use(obstacles), soci::use(consent_by),
+      soci::use(o.consent_collected_on), soci::use(o.consent_signature_on), soci::use(electronic),
+      soci::use(override_reason.text, override_reason.ind),
+      soci::use(override_by.number, override_by.ind), soci::use(o.status), soci::use(now),
+      soci::use(now), soci::into(id);
+  return id;
+}
+
+std::optional<OrientationRow> find_orientation(soci::session& sql, std::int64_t id) {
+  auto rows = select_rows(sql, " WHERE o.id = :id", id);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<OrientationRow> orientations_of_person(soci::session& sql, std::int64_t person_id) {
+  return select_rows(sql, " WHERE o.person_id = :p ORDER BY o.id DESC", person_id);
+}
+
+std::vector<OrientationRow> pending_orientations(soci::session& sql) {
+  return select_rows(sql, " WHERE o.status <> 'non_retenue' ORDER BY o.oriented_on, o.id",
+                     std::nullopt);
+}
+
+void update_orientation(soci::session& sql, const OrientationRow& o, const std::string& now) {
+  long long id = o.id;
+  auto pos = [](const std::optional<PositionRow>& p, Nullable& value, Nullable& by, Nullable& at) {
+    value = p ? Nullable::of(std::optional<std::int64_t>(p->accord ? 1 : 0)) : Nullable{};
+    by = p ? Nullable::of(std::optional<std::int64_t>(p->by)) : Nullable{};
+    at = p ? Nullable::of(std::optional<std::string>(p->at)) : Nullable{};
+  };
+  Nullable fv, fb, fa, dv, db, da;
+  pos(o.ft_position, fv, fb, fa);
+  pos(o.dep_position, dv, db, da);
+  auto decision = Nullable::of(o.decision), reason = Nullable::of(o.decision_reason),
+       start = Nullable::of(o.planned_start_on), decided_at = Nullable::of(o.decided_at);
+  auto decided_by = Nullable::of(o.decided_by);
+  int no_shows = o.no_shows;
+  sql << "UPDATE orientations SET status = :st, ft_position = :fv, ft_position_by = :fb, "
+         "ft_position_at = :fa, dep_position = :dv, dep_position_by = :db, dep_position_at = :da, "
+         "decision = :de, decision_reason = :re, planned_start_on = :ps, decided_by = :dby, "
+         "decided_at = :dat, no_shows = :ns, updated_at = :now WHERE id = :id",
+      soci::use(o.status), soci::use(fv.number, fv.ind), soci::use(fb.number, fb.ind),
+      soci::use(fa.text, fa.ind), soci::use(dv.number, dv.ind), soci::use(db.number, db.ind),
+      soci::use(da.text, da.ind), soci::use(decision.text, decision.ind),
+      soci::use(reason.text, reason.ind), soci::use(start.text, start.ind),
+      soci::use(decided_by.number, decided_by.ind), soci::use(decided_at.text, decided_at.ind),
+      soci::use(no_shows), soci::use(now), soci::use(id);
+}
+
+void insert_orientation_event(soci::session& sql, std::int64_t orientation_id,
+                              const std::string& at, std::optional<std::int64_t> user_id,
+                              const std::string& kind, const std::string& detail) {
+  long long id = orientation_id;
+  auto user = Nullable::of(user_id);
+  sql << "INSERT INTO orientation_events (orientation_id, at, user_id, kind, detail) VALUES (:o, "
+         ":a, :u, :k, :d)",
+      soci::use(id), soci::use(at), soci::use(user.number, user.ind), soci::use(kind),
+      soci::use(detail);
+}
+
+std::vector<OrientationEvent> orientation_events(soci::session& sql, std::int64_t orientation_id) {
+  long long id = orientation_id;
+  std::vector<OrientationEvent> out;
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT e.at, u.display_name, e.kind, e.detail FROM orientation_events e "
+                      "LEFT JOIN users u ON u.id = e.user_id WHERE e.orientation_id = :o ORDER "
+                      "BY e.id",
+       soci::use(id));
+  for (const auto& r : rs) out.push_back({str(r, 0), str(r, 1), str(r, 2), str(r, 3)});
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> orientation_origins(soci::session& sql) {
+  std::vector<std::pair<std::string, std::string>> out;
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT code, label FROM orientation_origins ORDER BY position, code");
+  for (const auto& r : rs) out.emplace_back(str(r, 0), str(r, 1));
+  return out;
+}
+
+void insert_task(soci::session& sql, const TaskRow& t) {
+  long long user = t.user_id, person = t.person_id;
+  auto orientation = Nullable::of(t.orientation_id);
+  sql << "INSERT INTO tasks (user_id, person_id, orientation_id, kind, created_at) VALUES (:u, "
+         ":p, :o, :k, :c)",
+      soci::use(user), soci::use(person), soci::use(orientation.number, orientation.ind),
+      soci::use(t.kind), soci::use(t.created_at);
+}
+
+std::vector<TaskRow> open_tasks(soci::session& sql, std::int64_t user_id) {
+  long long user = user_id;
+  std::vector<TaskRow> out;
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT t.id, t.user_id, t.person_id, t.orientation_id, t.kind, "
+                      "t.created_at, p.first_name, p.last_name FROM tasks t JOIN persons p ON "
+                      "p.id = t.person_id WHERE t.user_id = :u AND t.done_at IS NULL ORDER BY t.id",
+       soci::use(user));
+  for (const auto& r : rs) {
+    TaskRow t{i64(r, 0), i64(r, 1), i64(r, 2), opt_i64(r, 3), str(r, 4), str(r, 5), {}};
+    t.person_name = str(r, 6) + " " + str(r, 7);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace binome::store

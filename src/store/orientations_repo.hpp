@@ -1,0 +1,71 @@
+// Storage of orientations, their history and the stored tasks of the "à faire" list.
+#pragma once
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/scope.hpp"
+
+namespace binome::store {
+
+struct PositionRow {
+  bool accord = false;
+  std::int64_t by = 0;
+  std::string by_name, at;
+};
+
+struct OrientationRow {
+  std::int64_t id = 0, person_id = 0, profile_id = 0, profile_version_id = 0;
+  std::string profile_code, profile_label;
+  std::string oriented_on;
+  std::int64_t orienteur_id = 0;
+  std::string orienteur_name, orienteur_org;
+  std::string side, origin, origin_label, decision_mode;
+  std::optional<std::string> tacit_public, rome_code;
+  bool registered_job_seeker = false;
+  std::vector<std::string> social_criteria, professional_criteria, obstacles;
+  std::int64_t consent_collected_by = 0;
+  std::string consent_collected_by_name, consent_collected_on, consent_signature_on;
+  bool electronic_exchange = false;
+  std::optional<std::string> override_reason;
+  std::optional<std::int64_t> override_by;
+  std::string override_by_name;
+  std::string status;
+  std::optional<PositionRow> ft_position, dep_position;
+  std::optional<std::string> decision, decision_reason, planned_start_on, decided_at;
+  std::optional<std::int64_t> decided_by;
+  std::string decided_by_name;
+  int no_shows = 0;
+  domain::PersonScope person_scope;  // read along, for the scope check
+  std::string person_name;
+};
+
+std::int64_t insert_orientation(soci::session& sql, const OrientationRow& row,
+                                const std::string& now);
+std::optional<OrientationRow> find_orientation(soci::session& sql, std::int64_t id);
+std::vector<OrientationRow> orientations_of_person(soci::session& sql, std::int64_t person_id);
+std::vector<OrientationRow> pending_orientations(soci::session& sql);
+// Writes the fields that change after creation: status, positions, decision, absences.
+void update_orientation(soci::session& sql, const OrientationRow& row, const std::string& now);
+
+struct OrientationEvent {
+  std::string at, user_name, kind, detail;
+};
+void insert_orientation_event(soci::session& sql, std::int64_t orientation_id,
+                              const std::string& at, std::optional<std::int64_t> user_id,
+                              const std::string& kind, const std::string& detail);
+std::vector<OrientationEvent> orientation_events(soci::session& sql, std::int64_t orientation_id);
+
+std::vector<std::pair<std::string, std::string>> orientation_origins(soci::session& sql);
+
+struct TaskRow {
+  std::int64_t id = 0, user_id = 0, person_id = 0;
+  std::optional<std::int64_t> orientation_id;
+  std::string kind, created_at, person_name;
+};
+void insert_task(soci::session& sql, const TaskRow& task);
+std::vector<TaskRow> open_tasks(soci::session& sql, std::int64_t user_id);
+
+}  // namespace binome::store

@@ -1,0 +1,213 @@
+// Orientation over real HTTP on both databases: the bilateral path to "en attente d'entrée",
+// eligibility refusals and the coordinateur's override, deadlines in the "à faire" list with
+// the test's clock, absences, and the fiche as PDF and encrypted ZIP.
+#include <sodium.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "harness.hpp"
+
+namespace binome::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+class OrientationTest : public ApiTest {
+ protected:
+  Json bilateral() {
+    return {{"origin", "france_travail"},
+            {"decision_mode", "accord_bilateral"},
+            {"registered_job_seeker", true},
+            {"social_criteria", {"logement"}},
+            {"professional_criteria", {"mobilite"}},
+            {"obstacles", {"difficultes_financieres", "transport"}},
+            {"consent", {{"signature_date", "2026-11-17"}, {"electronic_exchange", false}}}};
+  }
+  std::string person_path(long long id) { return "/api/v1/persons/" + std::to_string(id); }
+  std::string orientation_path(long long id) {
+    return "/api/v1/orientations/" + std::to_string(id);
+  }
+
+  std::pair<int, std::string> shell(const std::string& cmd) {
+    std::array<char, 4096> buf{};
+    std::string out;
+    FILE* pipe = ::popen((cmd + " 2>/dev/null").c_str(), "r");
+    while (pipe && std::fgets(buf.data(), buf.size(), pipe)) out += buf.data();
+    const int status = pipe ? ::pclose(pipe) : -1;
+    return {WEXITSTATUS(status), out};
+  }
+};
+
+TEST_P(OrientationTest, BilateralAgreementLeadsToAwaitedEntryWithItsDueDate) {
+  const auto person = person_path(person_id_in_territory("Territoire Nord"));
+  auto conseiller = logged_in("conseiller.demo");
+  auto created = conseiller.call("POST", person + "/orientations", bilateral().dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto o = created.json();
+  EXPECT_EQ(o["status"], "en_attente_reponse");
+  EXPECT_EQ(o["oriented_on"], "2026-11-18");
+  EXPECT_EQ(o["due_on"], "2026-12-09") << "21 days, from the convention in force";
+  EXPECT_EQ(o["positions"]["france_travail"]["position"], "accord");
+  const long long id = o["id"];
+
+  auto social = logged_in("social.demo");
+  auto early = social.call("POST", orientation_path(id) + "/decision",
+                           Json{{"decision", "oui"}, {"planned_start_date", "2026-12-01"}}.dump());
+  EXPECT_EQ(early.status, 409) << "the social side has not answered yet";
+  auto agreed =
+      social.call("POST", orientation_path(id) + "/position", Json{{"position", "accord"}}.dump());
+  ASSERT_EQ(agreed.status, 200) << agreed.body;
+  EXPECT_EQ(agreed.json()["status"], "en_attente_decision");
+  auto decided =
+      social.call("POST", orientation_path(id) + "/decision",
+                  Json{{"decision", "oui"}, {"planned_start_date", "2026-12-01"}}.dump());
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  EXPECT_EQ(decided.json()["status_label"], "En attente d'entrée");
+  EXPECT_EQ(decided.json()["history"].size(), 3u);
+  auto list = conseiller.get(person + "/orientations").json();
+  EXPECT_EQ(list["items"][0]["decision"]["planned_start_on"], "2026-12-01");
+  EXPECT_EQ(audit_count("orientation.create"), 1);
+  EXPECT_EQ(audit_count("orientation.position"), 1);
+  EXPECT_EQ(audit_count("orientation.decision"), 1);
+}
+
+TEST_P(OrientationTest, IneligibleOrientationIsRefusedWithTheRulesAndCoordinateurMayOverride) {
+  const auto person = person_path(person_id_in_territory("Territoire Nord"));
+  Json body = bilateral();
+  body["registered_job_seeker"] = false;
+  body["social_criteria"] = Json::array();
+  auto refused = logged_in("conseiller.demo").call("POST", person + "/orientations", body.dump());
+  ASSERT_EQ(refused.status, 422);
+  std::set<std::string> rules;
+  const auto errors = refused.json()["errors"];
+  for (const auto& e : errors) rules.insert(e["code"].get<std::string>());
+  EXPECT_EQ(rules, (std::set<std::string>{"inscription_de", "frein_social"}));
+
+  body["override_reason"] = "validation_conjointe";
+  auto not_allowed =
+      logged_in("conseiller.demo").call("POST", person + "/orientations", body.dump());
+  EXPECT_EQ(not_allowed.status, 422);
+  EXPECT_EQ(not_allowed.json()["errors"][0]["field"], "override_reason");
+
+  auto overridden = logged_in("coordo.demo").call("POST", person + "/orientations", body.dump());
+  ASSERT_EQ(overridden.status, 201) << overridden.body;
+  EXPECT_EQ(overridden.json()["override"]["reason"]["code"], "validation_conjointe");
+  EXPECT_EQ(audit_count("orientation.override"), 1);
+
+  body["consent"]["signature_date"] = nullptr;
+  auto no_consent = logged_in("coordo.demo").call("POST", person + "/orientations", body.dump());
+  EXPECT_EQ(no_consent.status, 422) << "consent can never be set aside";
+}
+
+TEST_P(OrientationTest, TheFicheAcceptsItsFieldsOnlyAndOrientationStaysInScope) {
+  const auto north = person_path(person_id_in_territory("Territoire Nord"));
+  Json body = bilateral();
+  body["revenus_mensuels"] = 900;
+  auto unknown = logged_in("conseiller.demo").call("POST", north + "/orientations", body.dump());
+  ASSERT_EQ(unknown.status, 422);
+  EXPECT_EQ(unknown.json()["errors"][0]["field"], "revenus_mensuels");
+  auto other =
+      logged_in("conseiller2.demo").call("POST", north + "/orientations", bilateral().dump());
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(audit_count("orientation.create.denied"), 1);
+}
+
+TEST_P(OrientationTest, DeadlineAlertsReachBothReferentsAndTheCoordinateur) {
+  const auto person = person_path(person_id_in_territory("Territoire Nord"));
+  ASSERT_EQ(logged_in("conseiller.demo")
+                .call("POST", person + "/orientations", bilateral().dump())
+                .status,
+            201);
+  EXPECT_TRUE(logged_in("social.demo").get("/api/v1/todo").json()["items"].empty());
+  clock_.advance(24h * 14);  // due 2026-12-09, alert from 2026-12-02
+  for (const char* login : {"conseiller.demo", "social.demo", "coordo.demo"}) {
+    auto items = logged_in(login).get("/api/v1/todo").json()["items"];
+    ASSERT_EQ(items.size(), 1u) << login;
+    EXPECT_EQ(items[0]["kind"], "echeance_proche") << login;
+  }
+  EXPECT_TRUE(logged_in("conseiller2.demo").get("/api/v1/todo").json()["items"].empty());
+  clock_.advance(24h * 8);
+  auto late = logged_in("social.demo").get("/api/v1/todo").json()["items"];
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0]["kind"], "echeance_depassee");
+}
+
+TEST_P(OrientationTest, SecondAbsenceInformsTheOrienteurAndForABrsaTheDepartementsReferent) {
+  const long long pid = db_->with_session([](soci::session& sql) {
+    long long id = 0;
+    sql << "SELECT MIN(p.id) FROM persons p JOIN territories t ON t.id = p.territory_id WHERE "
+           "t.name = 'Territoire Nord' AND p.brsa = 1",
+        soci::into(id);
+    return id;
+  });
+  Json body = bilateral();
+  body["decision_mode"] = "accord_tacite";
+  body["tacit_public"] = "brsa_oriente_ft";
+  auto conseiller = logged_in("conseiller.demo");
+  auto created = conseiller.call("POST", person_path(pid) + "/orientations", body.dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["status"], "en_attente_entree") << "accord tacite: no answer needed";
+  const long long id = created.json()["id"];
+  EXPECT_EQ(conseiller.call("POST", orientation_path(id) + "/no-show").json()["no_shows"], 1);
+  EXPECT_EQ(conseiller.call("POST", orientation_path(id) + "/no-show").json()["no_shows"], 2);
+  bool informed = false;
+  const auto mine = conseiller.get("/api/v1/todo").json();
+  for (const auto& item : mine["items"]) informed = informed || item["kind"] == "absence_orienteur";
+  EXPECT_TRUE(informed);
+  bool sanction = false;
+  const auto social = logged_in("social.demo").get("/api/v1/todo").json();
+  for (const auto& item : social["items"])
+    sanction = sanction || item["kind"] == "procedure_sanction";
+  EXPECT_TRUE(sanction);
+}
+
+TEST_P(OrientationTest, FicheAsPdfAndAsAnEncryptedZipOpenedBy7z) {
+  const auto person_id = person_id_in_territory("Territoire Nord");
+  auto conseiller = logged_in("conseiller.demo");
+  const long long id =
+      conseiller.call("POST", person_path(person_id) + "/orientations", bilateral().dump())
+          .json()["id"];
+  const auto person = conseiller.get(person_path(person_id)).json();
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("binome-fiche-" + std::to_string(::getpid()) + GetParam());
+  std::filesystem::create_directories(dir);
+  auto pdf = conseiller.get(orientation_path(id) + "/fiche.pdf");
+  ASSERT_EQ(pdf.status, 200);
+  std::ofstream((dir / "f.pdf").string(), std::ios::binary) << pdf.body;
+  auto [code, text] = shell("pdftotext -layout " + (dir / "f.pdf").string() + " -");
+  ASSERT_EQ(code, 0) << "pdftotext (poppler-utils) manquant ?";
+  EXPECT_NE(text.find(person["last_name"].get<std::string>()), std::string::npos);
+  EXPECT_NE(text.find(person["ft_id"].get<std::string>()), std::string::npos);
+  EXPECT_NE(text.find("☒ Faire face à des difficultés financières"), std::string::npos) << text;
+  EXPECT_NE(text.find("☒ Accéder à un moyen de transport"), std::string::npos);
+  EXPECT_NE(text.find("☐ Prendre en compte son état de santé"), std::string::npos);
+
+  auto zip = conseiller.call("POST", orientation_path(id) + "/fiche-chiffree");
+  ASSERT_EQ(zip.status, 200) << zip.body;
+  const auto j = zip.json();
+  const std::string b64 = j["zip_base64"];
+  std::string bytes(b64.size(), '\0');
+  std::size_t len = 0;
+  ASSERT_EQ(
+      sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), b64.c_str(),
+                        b64.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL),
+      0);
+  bytes.resize(len);
+  std::ofstream((dir / "f.zip").string(), std::ios::binary) << bytes;
+  const std::string password = j["password"];
+  EXPECT_EQ(shell("7z t -p" + password + " " + (dir / "f.zip").string()).first, 0);
+  EXPECT_NE(shell("7z t -pmauvais " + (dir / "f.zip").string()).first, 0);
+  EXPECT_EQ(audit_count("fiche.pdf"), 1);
+  EXPECT_EQ(audit_count("fiche.zip"), 1);
+  std::filesystem::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, OrientationTest, ::testing::Values("sqlite", "postgres"),
+                         backend_name);
+
+}  // namespace
+}  // namespace binome::testing
