@@ -217,7 +217,11 @@ OrientationView OrientationService::view(const domain::Actor& actor, store::Orie
         ((side == domain::Side::france_travail && !row.ft_position) ||
          (side == domain::Side::departement && !row.dep_position))));
   if (may_position) v.allowed_actions.push_back("position");
-  if (status != OrientationStatus::non_retenue && side != domain::Side::partenaire)
+  // The decision is taken once both sides have spoken (or one diagnosis suffices); a
+  // disagreement can still end in a decision, NON most likely, after the monthly review.
+  if ((status == OrientationStatus::en_attente_decision ||
+       status == OrientationStatus::desaccord) &&
+      side != domain::Side::partenaire)
     v.allowed_actions.push_back("decision");
   if (status == OrientationStatus::en_attente_entree) v.allowed_actions.push_back("no_show");
   v.row = std::move(row);

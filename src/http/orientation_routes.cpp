@@ -63,6 +63,7 @@ Json orientation_json(const app::OrientationView& v) {
         {"by", o.override_by_name}};
   return {{"id", o.id},
           {"person_id", o.person_id},
+          {"person", {{"id", o.person_id}, {"name", o.person_name}}},
           {"status", o.status},
           {"status_label", status ? std::string(domain::label_fr(*status)) : o.status},
           {"oriented_on", o.oriented_on},

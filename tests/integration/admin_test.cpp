@@ -74,16 +74,16 @@ TEST_P(AdminTest, AdminSetsUpANewDepartementAndItsTerritories) {
   EXPECT_EQ(bad.json()["errors"].size(), 2u);
   ASSERT_EQ(admin
                 .call("POST", "/api/v1/departements",
-                      Json{{"code", "62"}, {"name", "Pas-de-Calais"}}.dump())
+                      Json{{"code", "59"}, {"name", "Nord"}}.dump())
                 .status,
             201);
   EXPECT_EQ(admin
                 .call("POST", "/api/v1/departements",
-                      Json{{"code", "62"}, {"name", "Pas-de-Calais"}}.dump())
+                      Json{{"code", "59"}, {"name", "Nord"}}.dump())
                 .status,
             409);
   auto t = admin.call("POST", "/api/v1/territories",
-                      Json{{"departement", "62"}, {"name", "Territoire de l'Artois"}}.dump());
+                      Json{{"departement", "59"}, {"name", "Territoire du Hainaut"}}.dump());
   ASSERT_EQ(t.status, 201) << t.body;
   auto unknown = admin.call("POST", "/api/v1/territories",
                             Json{{"departement", "63"}, {"name", "Ailleurs"}}.dump());
@@ -91,7 +91,7 @@ TEST_P(AdminTest, AdminSetsUpANewDepartementAndItsTerritories) {
   EXPECT_EQ(audit_count("admin.departement.create"), 1);
   EXPECT_EQ(audit_count("admin.territory.create"), 1);
   EXPECT_EQ(logged_in("coordo.demo")
-                .call("POST", "/api/v1/departements", Json{{"code", "59"}, {"name", "Nord"}}.dump())
+                .call("POST", "/api/v1/departements", Json{{"code", "80"}, {"name", "Somme"}}.dump())
                 .status,
             403);
 }

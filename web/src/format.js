@@ -69,3 +69,44 @@ export function nameOf(value) {
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? (value.name || '') : String(value);
 }
+
+/** Today's date in Paris as 'YYYY-MM-DD' (the default of date fields). */
+export function todayIso() {
+  const parts = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit',
+  }).formatToParts(new Date());
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The label of a { code, label } value of the referentials, or '' when there is none. */
+export function labelOf(value) {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? (value.label || value.code || '') : String(value);
+}
+
+/** Deadline of an orientation's entry: the DSFR badge for deadline_state (none when ok). */
+export const DEADLINE_BADGES = {
+  bientot: { label: 'Échéance proche', kind: 'warning' },
+  depasse: { label: 'Échéance dépassée', kind: 'error' },
+};
+
+/** The side of an orientation or of a position. */
+export const SIDE_LABELS = {
+  france_travail: 'France Travail',
+  departement: 'Département',
+  partenaire: 'Partenaire mandaté',
+};
+
+export const POSITION_LABELS = {
+  accord: 'Accord',
+  desaccord: 'Désaccord',
+};
+
+/** Kinds of the "À faire" list. */
+export const TODO_KINDS = {
+  echeance_proche: { label: 'Échéance proche', kind: 'warning' },
+  echeance_depassee: { label: 'Échéance dépassée', kind: 'error' },
+  absence_orienteur: { label: 'Absence à signaler', kind: 'info' },
+  procedure_sanction: { label: 'Procédure de sanction', kind: 'error' },
+};

@@ -2,6 +2,9 @@
 import loginPage from './pages/login.js';
 import personsPage from './pages/persons.js';
 import personPage from './pages/person.js';
+import orientationFormPage from './pages/orientation-form.js';
+import orientationsPage from './pages/orientations.js';
+import todoPage from './pages/todo.js';
 import auditPage from './pages/audit.js';
 import usersPage from './pages/users.js';
 import organisationsPage from './pages/organisations.js';
@@ -15,6 +18,9 @@ export const routes = [
   { pattern: /^\/connexion\/?$/, public: true, guestOnly: true, ...loginPage },
   { pattern: /^\/personnes\/?$/, roles: PERSON_ROLES, ...personsPage },
   { pattern: /^\/personnes\/(?<id>\d+)\/?$/, roles: PERSON_ROLES, ...personPage },
+  { pattern: /^\/personnes\/(?<id>\d+)\/orienter\/?$/, roles: PERSON_ROLES, ...orientationFormPage },
+  { pattern: /^\/orientations\/?$/, roles: PERSON_ROLES, ...orientationsPage },
+  { pattern: /^\/a-faire\/?$/, roles: PERSON_ROLES, ...todoPage },
   { pattern: /^\/journal-audit\/?$/, roles: ['dpo'], ...auditPage },
   { pattern: /^\/utilisateurs\/?$/, roles: ['admin'], ...usersPage },
   { pattern: /^\/organisations\/?$/, roles: ['admin'], ...organisationsPage },

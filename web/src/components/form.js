@@ -97,3 +97,85 @@ export function checkRequired(fields) {
   if (firstMissing) firstMissing.control.focus();
   return !firstMissing;
 }
+
+/**
+ * choiceGroup({ id, legend, hint, type: 'checkbox' | 'radio', options: [{ value, label }], value })
+ * A DSFR fieldset of checkboxes or radio buttons. value: the checked values (array) for
+ * checkboxes, the checked value ('' when none) for radios. Errors go under the group
+ * (fr-fieldset--error) and are read with the legend.
+ */
+export function choiceGroup(opts) {
+  const kind = opts.type === 'radio' ? 'radio' : 'checkbox';
+  const legendId = `${opts.id}-legend`;
+  const messagesId = `${opts.id}-messages`;
+  const inputs = [];
+  const elements = opts.options.map((o, i) => {
+    const inputId = `${opts.id}-${i + 1}`;
+    const input = h('input', { type: kind, id: inputId, name: opts.name || opts.id, value: String(o.value) });
+    inputs.push(input);
+    return h('div', { class: `fr-fieldset__element${opts.inline ? ' fr-fieldset__element--inline' : ''}` },
+      h('div', { class: `fr-${kind}-group` },
+        input,
+        h('label', { class: 'fr-label', for: inputId }, o.label)));
+  });
+  const messages = h('div', { class: 'fr-messages-group', id: messagesId, 'aria-live': 'polite' });
+  const group = h('fieldset', {
+    class: 'fr-fieldset',
+    id: opts.id,
+    'aria-labelledby': `${legendId} ${messagesId}`,
+  },
+  h('legend', { class: 'fr-fieldset__legend', id: legendId },
+    opts.legend,
+    opts.hint ? h('span', { class: 'fr-hint-text' }, opts.hint) : null),
+  elements,
+  messages);
+
+  const field = {
+    group,
+    inputs,
+    get control() { return inputs.find((i) => i.checked) || inputs[0]; },
+    get value() {
+      const checked = inputs.filter((i) => i.checked).map((i) => i.value);
+      return kind === 'radio' ? (checked[0] || '') : checked;
+    },
+    set value(v) {
+      const wanted = new Set((Array.isArray(v) ? v : [v]).filter((x) => x !== null && x !== undefined).map(String));
+      for (const input of inputs) input.checked = wanted.has(input.value);
+    },
+    setErrors(list) {
+      const shown = (list || []).filter(Boolean);
+      messages.replaceChildren(...shown.map((m) => h('p', { class: 'fr-error-text' }, m)));
+      group.classList.toggle('fr-fieldset--error', shown.length > 0);
+    },
+    onChange(handler) {
+      for (const input of inputs) input.addEventListener('change', handler);
+    },
+  };
+  if (opts.value !== undefined) field.value = opts.value;
+  return field;
+}
+
+/** checkboxField({ id, label, hint, checked }): one DSFR checkbox; value is a boolean. */
+export function checkboxField(opts) {
+  const messagesId = `${opts.id}-messages`;
+  const control = h('input', { type: 'checkbox', id: opts.id, name: opts.name || opts.id, 'aria-describedby': messagesId });
+  control.checked = Boolean(opts.checked);
+  const messages = h('div', { class: 'fr-messages-group', id: messagesId, 'aria-live': 'polite' });
+  const group = h('div', { class: 'fr-checkbox-group' },
+    control,
+    h('label', { class: 'fr-label', for: opts.id },
+      opts.label,
+      opts.hint ? h('span', { class: 'fr-hint-text' }, opts.hint) : null),
+    messages);
+  return {
+    group,
+    control,
+    get value() { return control.checked; },
+    set value(v) { control.checked = Boolean(v); },
+    setErrors(list) {
+      const shown = (list || []).filter(Boolean);
+      messages.replaceChildren(...shown.map((m) => h('p', { class: 'fr-error-text' }, m)));
+      group.classList.toggle('fr-checkbox-group--error', shown.length > 0);
+    },
+  };
+}

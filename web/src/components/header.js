@@ -1,13 +1,17 @@
 // DSFR header: bloc-marque "République française", service title, signed-in user, logout
 // button and the role's navigation. Re-rendered on every route change.
 import { h, replace } from '../dom.js';
-import { roleLabel } from '../format.js';
+import { api } from '../api.js';
+import { roleLabel, plural } from '../format.js';
 
 const PERSONS = { path: '/personnes', label: 'Mes personnes' };
+const ORIENTATIONS = { path: '/orientations', label: 'Orientations en cours' };
+const TODO = { path: '/a-faire', label: 'À faire', todo: true };
+const CASELOAD = [PERSONS, ORIENTATIONS, TODO];
 const NAV_BY_ROLE = {
-  conseiller: [PERSONS],
-  referent_social: [PERSONS],
-  coordinateur: [PERSONS],
+  conseiller: CASELOAD,
+  referent_social: CASELOAD,
+  coordinateur: CASELOAD,
   dpo: [{ path: '/journal-audit', label: "Journal d'audit" }],
   admin: [
     { path: '/utilisateurs', label: 'Utilisateurs' },
@@ -55,6 +59,48 @@ function isCurrent(itemPath, currentPath) {
   return null;
 }
 
+// Number of tasks of the "À faire" list shown in the navigation; read again at most once a
+// minute while navigating, at once after an action or on the "À faire" page.
+const TODO_REFRESH_MS = 60_000;
+let todoCount = null;
+let todoReadAt = 0;
+let todoLogin = null;
+
+function todoLabel() {
+  if (todoCount === null) return [TODO.label];
+  return [
+    TODO.label,
+    h('span', { class: 'fr-ml-1v', 'aria-hidden': 'true' }, `(${todoCount})`),
+    h('span', { class: 'fr-sr-only' }, `, ${plural(todoCount, 'tâche')}`),
+  ];
+}
+
+function showTodoCount() {
+  const link = document.querySelector('#navigation a[data-nav="todo"]');
+  if (link) replace(link, todoLabel());
+}
+
+/** Sets the count (the "À faire" page knows it already). */
+export function setTodoCount(n) {
+  todoCount = n;
+  todoReadAt = Date.now();
+  showTodoCount();
+}
+
+/** Reads GET /api/v1/todo again when the count is old (or when force) and updates the menu. */
+export async function refreshTodoCount({ force = false } = {}) {
+  if (!document.querySelector('#navigation a[data-nav="todo"]')) return;
+  if (!force && Date.now() - todoReadAt < TODO_REFRESH_MS) return;
+  todoReadAt = Date.now();
+  const asked = todoLogin;
+  try {
+    const data = await api.get('/api/v1/todo', { expect401: true });
+    if (asked === todoLogin) setTodoCount((data.items || []).length);
+  } catch {
+    // The count is a convenience: the "À faire" page tells about errors.
+  }
+}
+
 function menu(user, currentPath) {
   const items = navItemsFor(user);
   return h('div', { class: 'fr-header__menu fr-modal', id: 'modal-menu', 'aria-labelledby': 'button-menu' },
@@ -69,7 +115,8 @@ function menu(user, currentPath) {
               href: item.path,
               target: '_self',
               'aria-current': isCurrent(item.path, currentPath),
-            }, item.label)))))));
+              'data-nav': item.todo ? 'todo' : null,
+            }, item.todo ? todoLabel() : item.label)))))));
 }
 
 /** Renders the header into container; user may be null (login page). */
@@ -89,9 +136,17 @@ export function renderHeader(container, user, currentPath, homeHref) {
         }, 'Menu')));
     bodyRow.append(userTools(user));
   }
+  // A new user (login) never sees the previous user's count.
+  const login = user ? user.login || user.id : null;
+  if (login !== todoLogin) {
+    todoLogin = login;
+    todoCount = null;
+    todoReadAt = 0;
+  }
   replace(container,
     h('header', { role: 'banner', class: 'fr-header' },
       h('div', { class: 'fr-header__body' },
         h('div', { class: 'fr-container' }, bodyRow)),
       user ? menu(user, currentPath) : null));
+  if (user) refreshTodoCount();
 }

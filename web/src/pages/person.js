@@ -3,6 +3,8 @@ import { h, append } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { formatDate, yesNo, FAMILY_SITUATION_LABELS, orDash, nameOf } from '../format.js';
 import { alertBox, errorAlert } from '../components/alert.js';
+import { orientationSection } from '../components/orientation.js';
+import { takeNotice } from '../notice.js';
 
 const NO_EMAIL = 'Non communiqué (pas de consentement aux échanges électroniques)';
 
@@ -31,7 +33,8 @@ export function fullName(p) {
 
 export default {
   title: 'Fiche de la personne',
-  async render({ container, params }) {
+  async render({ container, params, query }) {
+    const notice = takeNotice();
     const back = h('p', {},
       h('a', { class: 'fr-link fr-icon-arrow-left-line fr-link--icon-left', href: '/personnes' }, 'Retour à mes personnes'));
     let p;
@@ -48,11 +51,13 @@ export default {
       return;
     }
 
+    const orientations = await orientationSection(p, { focusId: query.get('orientation') });
     const email = p.email ? h('a', { href: `mailto:${p.email}` }, p.email) : NO_EMAIL;
     const referents = p.referents || {};
     append(container,
       back,
       h('h1', {}, fullName(p)),
+      notice ? alertBox(notice.kind, notice.text) : null,
       section('Identité', [
         ['Nom', p.last_name],
         ['Prénom', p.first_name],
@@ -78,6 +83,10 @@ export default {
         ['Référent social', referent(referents.referent_social)],
         ['Territoire', p.territory ? p.territory.name : '—'],
         ['Agence France Travail', p.agence ? p.agence.name : '—'],
-      ]));
+      ]),
+      orientations.section);
+    if (query.get('orientation')) {
+      document.addEventListener('binome:rendered', orientations.afterRender, { once: true });
+    }
   },
 };

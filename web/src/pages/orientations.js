@@ -1,0 +1,56 @@
+// Orientations en cours: the pending orientations the user may see, with their entry deadline.
+import { h, append, replace } from '../dom.js';
+import { api } from '../api.js';
+import { formatDate, labelOf, plural } from '../format.js';
+import { dataTable } from '../components/table.js';
+import { errorAlert } from '../components/alert.js';
+import { deadlineBadge, statusBadge } from '../components/badge.js';
+
+/** The person of an orientation: { id, name } when the server gives it, else its number. */
+function personLink(o) {
+  const person = o.person || {};
+  const id = person.id ?? o.person_id;
+  const name = person.name || o.person_name || `Personne n° ${id}`;
+  return h('a', { class: 'fr-link', href: `/personnes/${id}?orientation=${o.id}` }, name);
+}
+
+function dueCell(o) {
+  if (!o.due_on) return '—';
+  return [h('span', { 'data-due-on': o.due_on }, formatDate(o.due_on)), ' ', deadlineBadge(o.deadline_state)];
+}
+
+export default {
+  title: 'Orientations en cours',
+  async render({ container }) {
+    const status = h('p', { class: 'fr-mb-2w', role: 'status', 'aria-live': 'polite' }, 'Chargement…');
+    const results = h('div', {});
+    append(container,
+      h('h1', {}, 'Orientations en cours'),
+      h('p', {}, 'Orientations vers l’accompagnement global qui attendent une réponse, une décision ou l’entrée de la personne.'),
+      status,
+      results);
+    let data;
+    try {
+      data = await api.get('/api/v1/orientations', { query: { status: 'en_cours' } });
+    } catch (error) {
+      replace(status);
+      replace(results, errorAlert(error));
+      return;
+    }
+    const items = data.items || [];
+    replace(status, plural(items.length, 'orientation en cours', 'orientations en cours'));
+    replace(results, dataTable({
+      id: 'orientations-table',
+      caption: 'Orientations en cours',
+      columns: ['Personne', 'Mode', 'Statut', 'Orientée le', 'Échéance d’entrée'],
+      rows: items.map((o) => [
+        personLink(o),
+        labelOf(o.decision_mode),
+        statusBadge(o),
+        formatDate(o.oriented_on),
+        dueCell(o),
+      ]),
+      empty: 'Aucune orientation en cours.',
+    }));
+  },
+};
