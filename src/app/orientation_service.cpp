@@ -51,6 +51,40 @@ OrientationReferential OrientationService::referential() {
   return {ctx_.db.with_session([](soci::session& sql) { return store::orientation_origins(sql); })};
 }
 
+void OrientationService::add_origin(const domain::Actor& actor, const std::string& code,
+                                    const std::string& label, const Origin& origin) {
+  if (actor.role != domain::Role::admin) {
+    ctx_.db.transaction([&](soci::session& sql) {
+      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
+                          {audit_entry(actor, "admin.denied", std::nullopt, origin)});
+    });
+    throw DomainError(DomainError::Kind::forbidden, "reserve_admin",
+                      "Seuls les administrateurs complètent les référentiels.");
+  }
+  FieldErrors errors;
+  const bool code_ok = code.size() >= 3 && code.size() <= 40 &&
+                       std::all_of(code.begin(), code.end(), [](unsigned char c) {
+                         return std::islower(c) || std::isdigit(c) || c == '_';
+                       });
+  if (!code_ok)
+    errors.push_back(
+        {"code", "invalide",
+         "Le code comporte de 3 à 40 caractères : minuscules sans accent, chiffres, tiret bas."});
+  if (label.empty() || label.size() > 100 || !domain::is_clean_utf8(label))
+    errors.push_back({"label", "invalide", "Le libellé est obligatoire (100 caractères au plus)."});
+  if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+  const auto existing = referential().origins;
+  if (std::any_of(existing.begin(), existing.end(), [&](auto& o) { return o.first == code; }))
+    throw DomainError(DomainError::Kind::conflict,
+                      FieldErrors{{"code", "deja_pris", "Cette origine existe déjà."}});
+  ctx_.db.transaction([&](soci::session& sql) {
+    store::insert_orientation_origin(sql, code, label);
+    store::append_audit(
+        sql, ctx_.db.dialect(), ctx_.now_iso(),
+        {audit_entry(actor, "admin.origin.create", std::nullopt, origin, "origine:" + code)});
+  });
+}
+
 void OrientationService::record(soci::session& sql, const domain::Actor& actor,
                                 const store::OrientationRow& row, const std::string& kind,
                                 const std::string& detail, const Origin& origin) {

@@ -39,6 +39,9 @@ class OrientationService {
  public:
   OrientationService(Context& ctx, ProfileService& profiles) : ctx_(ctx), profiles_(profiles) {}
   OrientationReferential referential();
+  // The admin extends the closed list of origins (seed 003: other social actors join later).
+  void add_origin(const domain::Actor& actor, const std::string& code, const std::string& label,
+                  const Origin& origin);
   OrientationView create(const domain::Actor& actor, std::int64_t person_id,
                          const domain::OrientationRequest& request, const Origin& origin);
   std::vector<OrientationView> of_person(const domain::Actor& actor, std::int64_t person_id,

@@ -3,6 +3,7 @@
 #pragma once
 #include "app/context.hpp"
 #include "store/persons_repo.hpp"
+#include "store/users_repo.hpp"
 
 namespace binome::app {
 
@@ -18,6 +19,15 @@ class PersonService {
   // Throws DomainError forbidden for roles that never see named persons (audited).
   store::PersonListPage list(const domain::Actor& actor, const PersonQuery& query,
                              const Origin& origin);
+  // Creates the identity part of a fiche de liaison. The caller becomes the referent of their
+  // own side; a coordinateur names both referents.
+  struct NewPerson {
+    domain::PersonIdentity identity;
+    std::optional<std::int64_t> conseiller_id, referent_social_id;
+  };
+  store::PersonRecord create(const domain::Actor& actor, const NewPerson& input,
+                             const Origin& origin);
+  std::vector<store::UserRow> referents(const domain::Actor& actor, const std::string& role);
   // Throws not_found, or forbidden when the person is outside the caller's scope (audited).
   store::PersonRecord get(const domain::Actor& actor, std::int64_t id, const Origin& origin);
 

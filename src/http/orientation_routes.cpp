@@ -203,6 +203,17 @@ void add_orientation_routes(Router& router, RouteDeps deps) {
                           {"override_reasons", labelled_list(domain::kOverrideReasons)}});
   });
 
+  router.add("POST", "/api/v1/referentials/orientation/origins", Access::authenticated,
+             [deps](Request& req) {
+               auto body = json_object_body(req, {"code", "label"});
+               domain::FieldErrors errors;
+               const auto code = req_string(body, "code", errors);
+               const auto label = req_string(body, "label", errors);
+               if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+               deps.services.orientations.add_origin(req.actor(), code, label, req.origin());
+               return json_response(201, {{"code", code}, {"label", label}});
+             });
+
   router.add(
       "GET", "/api/v1/persons/{id}/orientations", Access::authenticated, [deps](Request& req) {
         Json items = Json::array();

@@ -71,6 +71,61 @@ void add_person_routes(Router& router, RouteDeps deps) {
         200, {{"items", items}, {"total", result.total}, {"page", page}, {"per_page", per_page}});
   });
 
+  router.add("POST", "/api/v1/persons", Access::authenticated, [deps](Request& req) {
+    // Exactly the identity fields of the fiche de liaison, and the referents.
+    auto body = json_object_body(
+        req, {"last_name", "first_name", "birth_date", "street", "postal_code", "commune", "phone",
+              "email", "consent_electronic", "ft_id", "caf_id", "brsa", "rqth", "family_situation",
+              "dependent_children", "conseiller_id", "referent_social_id"});
+    domain::FieldErrors errors;
+    app::PersonService::NewPerson in;
+    auto& p = in.identity;
+    p.last_name = req_string(body, "last_name", errors);
+    p.first_name = req_string(body, "first_name", errors);
+    p.birth_date = req_string(body, "birth_date", errors);
+    p.street = req_string(body, "street", errors);
+    p.postal_code = req_string(body, "postal_code", errors);
+    p.commune = req_string(body, "commune", errors);
+    p.phone = opt_string(body, "phone", errors);
+    p.email = opt_string(body, "email", errors);
+    p.ft_id = opt_string(body, "ft_id", errors);
+    p.caf_id = opt_string(body, "caf_id", errors);
+    auto flag = [&](const char* name, bool& out) {
+      auto it = body.find(name);
+      if (it == body.end() || it->is_null()) return;
+      if (it->is_boolean())
+        out = it->get<bool>();
+      else
+        errors.push_back(
+            {name, "type", std::string("« ") + name + " » doit valoir true ou false."});
+    };
+    flag("consent_electronic", p.consent_electronic);
+    flag("brsa", p.brsa);
+    flag("rqth", p.rqth);
+    const auto family = req_string(body, "family_situation", errors);
+    if (family == "en_couple")
+      p.family_situation = domain::FamilySituation::en_couple;
+    else if (family != "seul")
+      errors.push_back(
+          {"family_situation", "invalide", "Situation familiale : « seul » ou « en_couple »."});
+    p.dependent_children =
+        static_cast<int>(opt_int(body, "dependent_children", errors).value_or(0));
+    in.conseiller_id = opt_int(body, "conseiller_id", errors);
+    in.referent_social_id = opt_int(body, "referent_social_id", errors);
+    if (!errors.empty()) throw domain::DomainError(domain::DomainError::Kind::invalid, errors);
+    return json_response(201,
+                         person_json(deps.services.persons.create(req.actor(), in, req.origin())));
+  });
+
+  router.add("GET", "/api/v1/referents", Access::authenticated, [deps](Request& req) {
+    Json items = Json::array();
+    for (const auto& u :
+         deps.services.persons.referents(req.actor(), req.query_value("role").value_or("")))
+      items.push_back(
+          {{"id", u.id}, {"display_name", u.display_name}, {"organisation", u.org_name}});
+    return json_response(200, {{"items", items}});
+  });
+
   router.add("GET", "/api/v1/persons/{id}", Access::authenticated, [deps](Request& req) {
     return json_response(
         200, person_json(deps.services.persons.get(req.actor(), path_id(req, "id"), req.origin())));

@@ -218,6 +218,14 @@ std::vector<std::pair<std::string, std::string>> orientation_origins(soci::sessi
   return out;
 }
 
+void insert_orientation_origin(soci::session& sql, const std::string& code,
+                               const std::string& label) {
+  sql << "INSERT INTO orientation_origins (code, label, position) SELECT :c, :l, "
+         "COALESCE(MAX(position), "
+         "0) + 1 FROM orientation_origins",
+      soci::use(code), soci::use(label);
+}
+
 void insert_task(soci::session& sql, const TaskRow& t) {
   long long user = t.user_id, person = t.person_id;
   auto orientation = Nullable::of(t.orientation_id);

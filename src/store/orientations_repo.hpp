@@ -59,6 +59,8 @@ void insert_orientation_event(soci::session& sql, std::int64_t orientation_id,
 std::vector<OrientationEvent> orientation_events(soci::session& sql, std::int64_t orientation_id);
 
 std::vector<std::pair<std::string, std::string>> orientation_origins(soci::session& sql);
+void insert_orientation_origin(soci::session& sql, const std::string& code,
+                               const std::string& label);
 
 struct TaskRow {
   std::int64_t id = 0, user_id = 0, person_id = 0;

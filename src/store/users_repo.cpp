@@ -55,6 +55,18 @@ std::vector<UserRow> list_users(soci::session& sql) {
   return out;
 }
 
+std::vector<UserRow> users_with_role(soci::session& sql, const std::string& role,
+                                     const std::string& departement) {
+  std::vector<UserRow> out;
+  soci::rowset<soci::row> rs =
+      (sql.prepare << std::string(kSelect) +
+                          " WHERE u.role = :r AND o.departement = :d AND u.active = 1 ORDER BY "
+                          "u.display_name",
+       soci::use(role), soci::use(departement));
+  for (const auto& r : rs) out.push_back(to_user(r));
+  return out;
+}
+
 std::int64_t insert_user(soci::session& sql, const NewUser& u, const std::string& now) {
   long long id = 0;
   long long org = u.org_id;

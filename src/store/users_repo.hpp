@@ -28,6 +28,9 @@ struct UserRow {
 std::optional<UserRow> find_user_by_login(soci::session& sql, const std::string& login);
 std::optional<UserRow> find_user_by_id(soci::session& sql, std::int64_t id);
 std::vector<UserRow> list_users(soci::session& sql);
+// Active users of a role in a département (to choose a referent).
+std::vector<UserRow> users_with_role(soci::session& sql, const std::string& role,
+                                     const std::string& departement);
 
 struct NewUser {
   std::string login, display_name, role;
