@@ -32,12 +32,15 @@ class Reader {
     auto it = j_.find(k);
     return it == j_.end() || it->is_null() ? nullptr : &*it;
   }
+  // A required number: absent or null is an error, not a silent default.
   void integer(const std::string& k, int& out) {
     if (auto v = get(k)) {
       if (v->is_number_integer())
         out = v->get<int>();
       else
         type_error(k, "un nombre entier");
+    } else if (j_.is_object()) {
+      errors_.push_back({field(k), "obligatoire", "« " + field(k) + " » est obligatoire."});
     }
   }
   void integer(const std::string& k, std::optional<int>& out) {

@@ -78,6 +78,7 @@ TEST_P(ProfileTest, InvalidRulesAndNonAdminsAreRefused) {
   Json rules = p["versions"][0]["rules"];
   rules["decision_modes"] = Json::array({"vote_a_main_levee"});
   rules["couleur"] = "bleu";
+  rules["axe2"]["review_months"] = nullptr;
   auto bad = admin.call("POST", "/api/v1/convention-profiles/" + id + "/versions",
                         Json{{"effective_from", "2026-12-01"}, {"rules", rules}}.dump());
   ASSERT_EQ(bad.status, 422);
@@ -86,6 +87,7 @@ TEST_P(ProfileTest, InvalidRulesAndNonAdminsAreRefused) {
   for (const auto& e : errors) fields.insert(e["field"].get<std::string>());
   EXPECT_TRUE(fields.count("couleur"));
   EXPECT_TRUE(fields.count("decision_modes"));
+  EXPECT_TRUE(fields.count("axe2.review_months")) << "a required number cannot be null";
   auto c = logged_in("coordo.demo");
   EXPECT_EQ(c.call("POST", "/api/v1/convention-profiles/" + id + "/parties",
                    Json{{"name", "x"}, {"from", "2026-12-01"}}.dump())

@@ -15,6 +15,11 @@ export function orientationReferential() {
   return orientation;
 }
 
+/** Forgets the cached referential (after the admin added an origin). */
+export function forgetOrientationReferential() {
+  orientation = null;
+}
+
 /** [{ code, label }] → [{ value, label }] for the form helpers. */
 export function asOptions(list) {
   return (list || []).map((item) => ({ value: item.code, label: item.label }));

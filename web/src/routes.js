@@ -2,6 +2,7 @@
 import loginPage from './pages/login.js';
 import personsPage from './pages/persons.js';
 import personPage from './pages/person.js';
+import personNewPage from './pages/person-new.js';
 import orientationFormPage from './pages/orientation-form.js';
 import orientationsPage from './pages/orientations.js';
 import todoPage from './pages/todo.js';
@@ -9,6 +10,8 @@ import auditPage from './pages/audit.js';
 import usersPage from './pages/users.js';
 import organisationsPage from './pages/organisations.js';
 import pilotagePage from './pages/pilotage.js';
+import profilesPage from './pages/profiles.js';
+import profilePage from './pages/profile.js';
 import { accessibilityPage, personalDataPage } from './pages/static.js';
 import { notFound, forbidden } from './pages/errors.js';
 
@@ -17,6 +20,7 @@ const PERSON_ROLES = ['conseiller', 'referent_social', 'coordinateur'];
 export const routes = [
   { pattern: /^\/connexion\/?$/, public: true, guestOnly: true, ...loginPage },
   { pattern: /^\/personnes\/?$/, roles: PERSON_ROLES, ...personsPage },
+  { pattern: /^\/personnes\/nouvelle\/?$/, roles: PERSON_ROLES, ...personNewPage },
   { pattern: /^\/personnes\/(?<id>\d+)\/?$/, roles: PERSON_ROLES, ...personPage },
   { pattern: /^\/personnes\/(?<id>\d+)\/orienter\/?$/, roles: PERSON_ROLES, ...orientationFormPage },
   { pattern: /^\/orientations\/?$/, roles: PERSON_ROLES, ...orientationsPage },
@@ -24,6 +28,8 @@ export const routes = [
   { pattern: /^\/journal-audit\/?$/, roles: ['dpo'], ...auditPage },
   { pattern: /^\/utilisateurs\/?$/, roles: ['admin'], ...usersPage },
   { pattern: /^\/organisations\/?$/, roles: ['admin'], ...organisationsPage },
+  { pattern: /^\/admin\/profils\/?$/, roles: ['admin'], ...profilesPage },
+  { pattern: /^\/admin\/profils\/(?<id>\d+)\/?$/, roles: ['admin'], ...profilePage },
   { pattern: /^\/pilotage\/?$/, roles: ['pilotage'], ...pilotagePage },
   { pattern: /^\/accessibilite\/?$/, public: true, ...accessibilityPage },
   { pattern: /^\/donnees-personnelles\/?$/, public: true, ...personalDataPage },

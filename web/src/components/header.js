@@ -16,6 +16,7 @@ const NAV_BY_ROLE = {
   admin: [
     { path: '/utilisateurs', label: 'Utilisateurs' },
     { path: '/organisations', label: 'Organisations' },
+    { path: '/admin/profils', label: 'Profils de convention' },
   ],
   pilotage: [{ path: '/pilotage', label: 'Pilotage' }],
 };

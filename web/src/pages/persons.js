@@ -101,7 +101,9 @@ export default {
       timer = setTimeout(() => search(false), SEARCH_DELAY_MS);
     });
 
-    append(container, h('h1', {}, 'Mes personnes'), form, status, results);
+    const create = h('p', {},
+      h('a', { class: 'fr-btn fr-icon-add-line fr-btn--icon-left', href: '/personnes/nouvelle' }, 'Nouvelle personne'));
+    append(container, h('h1', {}, 'Mes personnes'), create, form, status, results);
     await load(q, page);
   },
 };
