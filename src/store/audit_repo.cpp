@@ -115,10 +115,21 @@ void append_audit(soci::session& sql, Dialect dialect, const std::string& at,
     st.execute(true);
     prev = rec.hash;
     if (!e.listed_persons.empty()) {
-      std::vector<long long> persons(e.listed_persons.begin(), e.listed_persons.end());
-      std::vector<long long> seqs(persons.size(), rec.seq);
-      sql << "INSERT INTO audit_person (person_id, seq) VALUES (:p, :s)", soci::use(persons),
-          soci::use(seqs);
+      if (dialect == Dialect::postgres) {
+        // One round trip for the whole page, while the chain's head is locked: the ids go
+        // as one bound array.
+        std::string ids = "{";
+        for (std::size_t i = 0; i < e.listed_persons.size(); ++i)
+          ids += (i ? "," : "") + std::to_string(e.listed_persons[i]);
+        ids += "}";
+        sql << "INSERT INTO audit_person (person_id, seq) SELECT unnest(CAST(:ids AS BIGINT[])), :s",
+            soci::use(ids), soci::use(rec_seq);
+      } else {
+        std::vector<long long> persons(e.listed_persons.begin(), e.listed_persons.end());
+        std::vector<long long> seqs(persons.size(), rec.seq);
+        sql << "INSERT INTO audit_person (person_id, seq) VALUES (:p, :s)", soci::use(persons),
+            soci::use(seqs);
+      }
     }
   }
   sql << "UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1", soci::use(seq),
