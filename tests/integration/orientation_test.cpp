@@ -211,3 +211,77 @@ INSTANTIATE_TEST_SUITE_P(Backends, OrientationTest, ::testing::Values("sqlite", 
 
 }  // namespace
 }  // namespace binome::testing
+
+namespace binome::testing {
+namespace {
+
+class PartnerOrientationTest : public ApiTest {};
+
+// Seed 003: a partner's social referent proposes through the chef de SLAI, the counsellor's
+// only interlocutor.
+TEST_P(PartnerOrientationTest, APartnersProposalGoesThroughTheChefDeSlai) {
+  auto admin = logged_in("admin.demo");
+  long long ccas = 0;
+  const auto orgs = admin.get("/api/v1/organisations").json();
+  for (const auto& o : orgs["items"])
+    if (o["kind"] == "partenaire") ccas = o["id"];
+  ASSERT_GT(ccas, 0);
+  ASSERT_EQ(admin
+                .call("POST", "/api/v1/users",
+                      Json{{"login", "ccas.demo"},
+                           {"display_name", "Paul Ccas"},
+                           {"role", "referent_social"},
+                           {"organisation_id", ccas},
+                           {"password", kDemoPassword}}
+                          .dump())
+                .status,
+            201);
+  auto partner = logged_in("ccas.demo");
+  auto person = partner.call("POST", "/api/v1/persons",
+                             Json{{"last_name", "Petit"},
+                                  {"first_name", "Jade"},
+                                  {"birth_date", "1990-05-04"},
+                                  {"street", "3 rue du Moulin"},
+                                  {"postal_code", "00110"},
+                                  {"commune", "Fictif-sur-Mer"},
+                                  {"consent_electronic", false},
+                                  {"brsa", false},
+                                  {"rqth", false},
+                                  {"family_situation", "seul"},
+                                  {"dependent_children", 1},
+                                  {"conseiller_id", user_id("conseiller.demo")}}
+                                 .dump());
+  ASSERT_EQ(person.status, 201) << person.body;
+  const long long pid = person.json()["id"];
+  Json body = {{"origin", "ccas"},
+               {"decision_mode", "accord_bilateral"},
+               {"registered_job_seeker", true},
+               {"social_criteria", {"isolement"}},
+               {"professional_criteria", {"projet_a_definir"}},
+               {"obstacles", {"insertion_communication"}},
+               {"consent", {{"signature_date", "2026-11-18"}, {"electronic_exchange", false}}}};
+  auto created =
+      partner.call("POST", "/api/v1/persons/" + std::to_string(pid) + "/orientations", body.dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["status"], "a_valider_slai");
+  const std::string path =
+      "/api/v1/orientations/" + std::to_string(created.json()["id"].get<long long>());
+  auto conseiller = logged_in("conseiller.demo");
+  EXPECT_EQ(conseiller.call("POST", path + "/position", Json{{"position", "accord"}}.dump()).status,
+            409)
+      << "the counsellor waits for the chef de SLAI";
+  EXPECT_EQ(partner.call("POST", path + "/position", Json{{"position", "accord"}}.dump()).status,
+            409);
+  auto slai = logged_in("coordo.demo")
+                  .call("POST", path + "/position", Json{{"position", "accord"}}.dump());
+  ASSERT_EQ(slai.status, 200) << slai.body;
+  EXPECT_EQ(slai.json()["status"], "en_attente_reponse");
+  auto ft = conseiller.call("POST", path + "/position", Json{{"position", "accord"}}.dump());
+  EXPECT_EQ(ft.json()["status"], "en_attente_decision");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PartnerOrientationTest, ::testing::Values("sqlite", "postgres"),
+                         backend_name);
+
+}  // namespace
+}  // namespace binome::testing
