@@ -488,8 +488,8 @@ exports::FicheData OrientationService::fiche(const domain::Actor& actor, std::in
   return f;
 }
 
-std::vector<TodoItem> OrientationService::todo(const domain::Actor& actor) {
-  std::vector<TodoItem> out;
+std::vector<WorklistItem> OrientationService::worklist(const domain::Actor& actor) {
+  std::vector<WorklistItem> out;
   if (domain::reach_of(actor).kind == domain::Reach::Kind::none) return out;
   for (auto& row :
        ctx_.db.with_session([](soci::session& sql) { return store::pending_orientations(sql); })) {

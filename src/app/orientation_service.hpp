@@ -22,7 +22,7 @@ struct OrientationView {
   std::vector<std::string> allowed_actions;  // for the caller: position, decision, no_show
 };
 
-struct TodoItem {
+struct WorklistItem {
   std::string kind;  // echeance_proche, echeance_depassee, absence_orienteur, procedure_sanction
   std::string label;
   std::int64_t person_id = 0;
@@ -56,7 +56,7 @@ class OrientationService {
   // The fiche's content, audited under `action` (fiche.pdf or fiche.zip).
   exports::FicheData fiche(const domain::Actor& actor, std::int64_t id, const std::string& action,
                            const Origin& origin);
-  std::vector<TodoItem> todo(const domain::Actor& actor);
+  std::vector<WorklistItem> worklist(const domain::Actor& actor);
 
  private:
   domain::Date today() const;

@@ -11,7 +11,8 @@
 namespace binome::app {
 
 struct Services {
-  explicit Services(Context& c) : ctx(c), auth(c), persons(c), audit(c), admin(c), profiles(c), orientations(c, profiles) {}
+  explicit Services(Context& c)
+      : ctx(c), auth(c), persons(c), audit(c), admin(c), profiles(c), orientations(c, profiles) {}
   Context& ctx;
   AuthService auth;
   PersonService persons;

@@ -296,9 +296,9 @@ void add_orientation_routes(Router& router, RouteDeps deps) {
                                           {"zip_base64", base64(zip.bytes)}});
              });
 
-  router.add("GET", "/api/v1/todo", Access::authenticated, [deps](Request& req) {
+  router.add("GET", "/api/v1/worklist", Access::authenticated, [deps](Request& req) {
     Json items = Json::array();
-    for (const auto& t : deps.services.orientations.todo(req.actor()))
+    for (const auto& t : deps.services.orientations.worklist(req.actor()))
       items.push_back(
           {{"kind", t.kind},
            {"label", t.label},

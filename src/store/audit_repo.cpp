@@ -122,7 +122,8 @@ void append_audit(soci::session& sql, Dialect dialect, const std::string& at,
         for (std::size_t i = 0; i < e.listed_persons.size(); ++i)
           ids += (i ? "," : "") + std::to_string(e.listed_persons[i]);
         ids += "}";
-        sql << "INSERT INTO audit_person (person_id, seq) SELECT unnest(CAST(:ids AS BIGINT[])), :s",
+        sql << "INSERT INTO audit_person (person_id, seq) SELECT unnest(CAST(:ids AS BIGINT[])), "
+               ":s",
             soci::use(ids), soci::use(rec_seq);
       } else {
         std::vector<long long> persons(e.listed_persons.begin(), e.listed_persons.end());

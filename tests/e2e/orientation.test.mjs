@@ -148,7 +148,7 @@ test('social.demo donne son accord puis décide OUI', async () => {
   await page.locator('nav#navigation').getByRole('link', { name: /^À faire/ }).click();
   await page.waitForURL(`${BASE_URL}/a-faire`);
   assert.equal(await page.title(), 'À faire — binome');
-  await page.locator('#todo-table').waitFor();
+  await page.locator('#worklist-table').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H1');
 
   await logout(page);

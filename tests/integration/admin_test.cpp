@@ -72,16 +72,14 @@ TEST_P(AdminTest, AdminSetsUpANewDepartementAndItsTerritories) {
   auto bad = admin.call("POST", "/api/v1/departements", Json{{"code", "6"}, {"name", ""}}.dump());
   ASSERT_EQ(bad.status, 422);
   EXPECT_EQ(bad.json()["errors"].size(), 2u);
-  ASSERT_EQ(admin
-                .call("POST", "/api/v1/departements",
-                      Json{{"code", "59"}, {"name", "Nord"}}.dump())
-                .status,
-            201);
-  EXPECT_EQ(admin
-                .call("POST", "/api/v1/departements",
-                      Json{{"code", "59"}, {"name", "Nord"}}.dump())
-                .status,
-            409);
+  ASSERT_EQ(
+      admin.call("POST", "/api/v1/departements", Json{{"code", "59"}, {"name", "Nord"}}.dump())
+          .status,
+      201);
+  EXPECT_EQ(
+      admin.call("POST", "/api/v1/departements", Json{{"code", "59"}, {"name", "Nord"}}.dump())
+          .status,
+      409);
   auto t = admin.call("POST", "/api/v1/territories",
                       Json{{"departement", "59"}, {"name", "Territoire du Hainaut"}}.dump());
   ASSERT_EQ(t.status, 201) << t.body;
@@ -90,10 +88,11 @@ TEST_P(AdminTest, AdminSetsUpANewDepartementAndItsTerritories) {
   EXPECT_EQ(unknown.status, 422);
   EXPECT_EQ(audit_count("admin.departement.create"), 1);
   EXPECT_EQ(audit_count("admin.territory.create"), 1);
-  EXPECT_EQ(logged_in("coordo.demo")
-                .call("POST", "/api/v1/departements", Json{{"code", "80"}, {"name", "Somme"}}.dump())
-                .status,
-            403);
+  EXPECT_EQ(
+      logged_in("coordo.demo")
+          .call("POST", "/api/v1/departements", Json{{"code", "80"}, {"name", "Somme"}}.dump())
+          .status,
+      403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AdminTest, ::testing::Values("sqlite", "postgres"),

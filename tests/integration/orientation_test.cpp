@@ -122,16 +122,16 @@ TEST_P(OrientationTest, DeadlineAlertsReachBothReferentsAndTheCoordinateur) {
                 .call("POST", person + "/orientations", bilateral().dump())
                 .status,
             201);
-  EXPECT_TRUE(logged_in("social.demo").get("/api/v1/todo").json()["items"].empty());
+  EXPECT_TRUE(logged_in("social.demo").get("/api/v1/worklist").json()["items"].empty());
   clock_.advance(24h * 14);  // due 2026-12-09, alert from 2026-12-02
   for (const char* login : {"conseiller.demo", "social.demo", "coordo.demo"}) {
-    auto items = logged_in(login).get("/api/v1/todo").json()["items"];
+    auto items = logged_in(login).get("/api/v1/worklist").json()["items"];
     ASSERT_EQ(items.size(), 1u) << login;
     EXPECT_EQ(items[0]["kind"], "echeance_proche") << login;
   }
-  EXPECT_TRUE(logged_in("conseiller2.demo").get("/api/v1/todo").json()["items"].empty());
+  EXPECT_TRUE(logged_in("conseiller2.demo").get("/api/v1/worklist").json()["items"].empty());
   clock_.advance(24h * 8);
-  auto late = logged_in("social.demo").get("/api/v1/todo").json()["items"];
+  auto late = logged_in("social.demo").get("/api/v1/worklist").json()["items"];
   ASSERT_EQ(late.size(), 1u);
   EXPECT_EQ(late[0]["kind"], "echeance_depassee");
 }
@@ -155,11 +155,11 @@ TEST_P(OrientationTest, SecondAbsenceInformsTheOrienteurAndForABrsaTheDepartemen
   EXPECT_EQ(conseiller.call("POST", orientation_path(id) + "/no-show").json()["no_shows"], 1);
   EXPECT_EQ(conseiller.call("POST", orientation_path(id) + "/no-show").json()["no_shows"], 2);
   bool informed = false;
-  const auto mine = conseiller.get("/api/v1/todo").json();
+  const auto mine = conseiller.get("/api/v1/worklist").json();
   for (const auto& item : mine["items"]) informed = informed || item["kind"] == "absence_orienteur";
   EXPECT_TRUE(informed);
   bool sanction = false;
-  const auto social = logged_in("social.demo").get("/api/v1/todo").json();
+  const auto social = logged_in("social.demo").get("/api/v1/worklist").json();
   for (const auto& item : social["items"])
     sanction = sanction || item["kind"] == "procedure_sanction";
   EXPECT_TRUE(sanction);

@@ -104,7 +104,7 @@ export const POSITION_LABELS = {
 };
 
 /** Kinds of the "À faire" list. */
-export const TODO_KINDS = {
+export const WORKLIST_KINDS = {
   echeance_proche: { label: 'Échéance proche', kind: 'warning' },
   echeance_depassee: { label: 'Échéance dépassée', kind: 'error' },
   absence_orienteur: { label: 'Absence à signaler', kind: 'info' },

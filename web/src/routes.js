@@ -5,7 +5,7 @@ import personPage from './pages/person.js';
 import personNewPage from './pages/person-new.js';
 import orientationFormPage from './pages/orientation-form.js';
 import orientationsPage from './pages/orientations.js';
-import todoPage from './pages/todo.js';
+import worklistPage from './pages/worklist.js';
 import auditPage from './pages/audit.js';
 import usersPage from './pages/users.js';
 import organisationsPage from './pages/organisations.js';
@@ -24,7 +24,7 @@ export const routes = [
   { pattern: /^\/personnes\/(?<id>\d+)\/?$/, roles: PERSON_ROLES, ...personPage },
   { pattern: /^\/personnes\/(?<id>\d+)\/orienter\/?$/, roles: PERSON_ROLES, ...orientationFormPage },
   { pattern: /^\/orientations\/?$/, roles: PERSON_ROLES, ...orientationsPage },
-  { pattern: /^\/a-faire\/?$/, roles: PERSON_ROLES, ...todoPage },
+  { pattern: /^\/a-faire\/?$/, roles: PERSON_ROLES, ...worklistPage },
   { pattern: /^\/journal-audit\/?$/, roles: ['dpo'], ...auditPage },
   { pattern: /^\/utilisateurs\/?$/, roles: ['admin'], ...usersPage },
   { pattern: /^\/organisations\/?$/, roles: ['admin'], ...organisationsPage },

@@ -6,8 +6,8 @@ import { roleLabel, plural } from '../format.js';
 
 const PERSONS = { path: '/personnes', label: 'Mes personnes' };
 const ORIENTATIONS = { path: '/orientations', label: 'Orientations en cours' };
-const TODO = { path: '/a-faire', label: 'À faire', todo: true };
-const CASELOAD = [PERSONS, ORIENTATIONS, TODO];
+const WORKLIST = { path: '/a-faire', label: 'À faire', worklist: true };
+const CASELOAD = [PERSONS, ORIENTATIONS, WORKLIST];
 const NAV_BY_ROLE = {
   conseiller: CASELOAD,
   referent_social: CASELOAD,
@@ -62,41 +62,41 @@ function isCurrent(itemPath, currentPath) {
 
 // Number of tasks of the "À faire" list shown in the navigation; read again at most once a
 // minute while navigating, at once after an action or on the "À faire" page.
-const TODO_REFRESH_MS = 60_000;
-let todoCount = null;
-let todoReadAt = 0;
-let todoLogin = null;
+const WORKLIST_REFRESH_MS = 60_000;
+let worklistCount = null;
+let worklistReadAt = 0;
+let worklistLogin = null;
 
-function todoLabel() {
-  if (todoCount === null) return [TODO.label];
+function worklistLabel() {
+  if (worklistCount === null) return [WORKLIST.label];
   return [
-    TODO.label,
-    h('span', { class: 'fr-ml-1v', 'aria-hidden': 'true' }, `(${todoCount})`),
-    h('span', { class: 'fr-sr-only' }, `, ${plural(todoCount, 'tâche')}`),
+    WORKLIST.label,
+    h('span', { class: 'fr-ml-1v', 'aria-hidden': 'true' }, `(${worklistCount})`),
+    h('span', { class: 'fr-sr-only' }, `, ${plural(worklistCount, 'tâche')}`),
   ];
 }
 
-function showTodoCount() {
-  const link = document.querySelector('#navigation a[data-nav="todo"]');
-  if (link) replace(link, todoLabel());
+function showWorklistCount() {
+  const link = document.querySelector('#navigation a[data-nav="worklist"]');
+  if (link) replace(link, worklistLabel());
 }
 
 /** Sets the count (the "À faire" page knows it already). */
-export function setTodoCount(n) {
-  todoCount = n;
-  todoReadAt = Date.now();
-  showTodoCount();
+export function setWorklistCount(n) {
+  worklistCount = n;
+  worklistReadAt = Date.now();
+  showWorklistCount();
 }
 
-/** Reads GET /api/v1/todo again when the count is old (or when force) and updates the menu. */
-export async function refreshTodoCount({ force = false } = {}) {
-  if (!document.querySelector('#navigation a[data-nav="todo"]')) return;
-  if (!force && Date.now() - todoReadAt < TODO_REFRESH_MS) return;
-  todoReadAt = Date.now();
-  const asked = todoLogin;
+/** Reads GET /api/v1/worklist again when the count is old (or when force) and updates the menu. */
+export async function refreshWorklistCount({ force = false } = {}) {
+  if (!document.querySelector('#navigation a[data-nav="worklist"]')) return;
+  if (!force && Date.now() - worklistReadAt < WORKLIST_REFRESH_MS) return;
+  worklistReadAt = Date.now();
+  const asked = worklistLogin;
   try {
-    const data = await api.get('/api/v1/todo', { expect401: true });
-    if (asked === todoLogin) setTodoCount((data.items || []).length);
+    const data = await api.get('/api/v1/worklist', { expect401: true });
+    if (asked === worklistLogin) setWorklistCount((data.items || []).length);
   } catch {
     // The count is a convenience: the "À faire" page tells about errors.
   }
@@ -116,8 +116,8 @@ function menu(user, currentPath) {
               href: item.path,
               target: '_self',
               'aria-current': isCurrent(item.path, currentPath),
-              'data-nav': item.todo ? 'todo' : null,
-            }, item.todo ? todoLabel() : item.label)))))));
+              'data-nav': item.worklist ? 'worklist' : null,
+            }, item.worklist ? worklistLabel() : item.label)))))));
 }
 
 /** Renders the header into container; user may be null (login page). */
@@ -139,15 +139,15 @@ export function renderHeader(container, user, currentPath, homeHref) {
   }
   // A new user (login) never sees the previous user's count.
   const login = user ? user.login || user.id : null;
-  if (login !== todoLogin) {
-    todoLogin = login;
-    todoCount = null;
-    todoReadAt = 0;
+  if (login !== worklistLogin) {
+    worklistLogin = login;
+    worklistCount = null;
+    worklistReadAt = 0;
   }
   replace(container,
     h('header', { role: 'banner', class: 'fr-header' },
       h('div', { class: 'fr-header__body' },
         h('div', { class: 'fr-container' }, bodyRow)),
       user ? menu(user, currentPath) : null));
-  if (user) refreshTodoCount();
+  if (user) refreshWorklistCount();
 }

@@ -11,7 +11,7 @@ import { deadlineBadge, statusBadge } from './badge.js';
 import { dataTable } from './table.js';
 import { inputField, selectField, choiceGroup } from './form.js';
 import { orientationReferential, asOptions } from '../referentials.js';
-import { refreshTodoCount } from './header.js';
+import { refreshWorklistCount } from './header.js';
 
 const PASSWORD_ADVICE = 'Transmettez ce mot de passe par un autre canal (téléphone, SMS) que le courriel qui porte la pièce jointe.';
 
@@ -327,7 +327,7 @@ export async function orientationSection(p, { focusId } = {}) {
     blocks.get(updated.id).replaceWith(block);
     blocks.set(updated.id, block);
     block.querySelector('h3').focus();
-    refreshTodoCount({ force: true });
+    refreshWorklistCount({ force: true });
   };
   if (items.length === 0) {
     append(list, h('p', {}, 'Cette personne n’a pas encore été orientée vers l’accompagnement global.'));

@@ -2,14 +2,14 @@
 // procedures; each line leads to the person's orientation.
 import { h, append, replace } from '../dom.js';
 import { api } from '../api.js';
-import { formatDate, plural, TODO_KINDS } from '../format.js';
+import { formatDate, plural, WORKLIST_KINDS } from '../format.js';
 import { dataTable } from '../components/table.js';
 import { errorAlert } from '../components/alert.js';
 import { badge } from '../components/badge.js';
-import { setTodoCount } from '../components/header.js';
+import { setWorklistCount } from '../components/header.js';
 
 function kindBadge(item) {
-  const k = TODO_KINDS[item.kind];
+  const k = WORKLIST_KINDS[item.kind];
   return badge(k ? k.label : item.kind, k ? k.kind : null, { 'data-kind': item.kind });
 }
 
@@ -27,17 +27,17 @@ export default {
     append(container, h('h1', {}, 'À faire'), status, results);
     let data;
     try {
-      data = await api.get('/api/v1/todo');
+      data = await api.get('/api/v1/worklist');
     } catch (error) {
       replace(status);
       replace(results, errorAlert(error));
       return;
     }
     const items = data.items || [];
-    setTodoCount(items.length);
+    setWorklistCount(items.length);
     replace(status, plural(items.length, 'tâche'));
     replace(results, dataTable({
-      id: 'todo-table',
+      id: 'worklist-table',
       caption: 'À faire',
       columns: ['Type', 'Tâche', 'Personne', 'Échéance'],
       rows: items.map((item) => [kindBadge(item), item.label, personLink(item), formatDate(item.due_on) || '—']),
