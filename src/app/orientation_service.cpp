@@ -123,6 +123,14 @@ OrientationView OrientationService::create(const domain::Actor& actor, std::int6
                       "Seul un coordinateur peut déroger à une règle d'éligibilité."});
   if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
 
+  const auto existing = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::orientations_of_person(sql, person_id); });
+  for (const auto& o : existing)
+    if (o.status != "non_retenue" && o.status != "en_attente_entree")
+      throw conflict("orientation_en_cours",
+                     "Une orientation de cette personne est déjà en cours (du " +
+                         french_date(o.oriented_on) +
+                         ") : terminez-la avant d'en créer une autre.");
   const auto in_force = profiles_.in_force(person->person.scope.departement, day);
   if (!in_force)
     throw DomainError(DomainError::Kind::invalid,
@@ -185,11 +193,7 @@ OrientationView OrientationService::create(const domain::Actor& actor, std::int6
     }
     store::update_orientation(sql, row, now);  // the orienteur's position, the tacit decision
     // The consent to electronic exchanges governs whether an e-mail address may be kept.
-    long long pid = person_id;
-    int electronic = req.electronic_exchange;
-    sql << "UPDATE persons SET consent_electronic = :c, email = CASE WHEN :c2 = 1 THEN email "
-           "ELSE NULL END, updated_at = :now WHERE id = :id",
-        soci::use(electronic), soci::use(electronic), soci::use(now), soci::use(pid);
+    store::set_electronic_consent(sql, person_id, req.electronic_exchange, now);
     record(sql, actor, row, "create",
            "Orientation (" + std::string(domain::label_fr(mode)) + ") ; consentement signé le " +
                french_date(row.consent_signature_on),
@@ -241,15 +245,16 @@ OrientationView OrientationService::view(const domain::Actor& actor, store::Orie
                                             today(), domain::is_pending(status));
   const auto side = domain::side_of(actor.org_kind);
   const auto mode = domain::parse_decision_mode(row.decision_mode);
+  // A partner's proposal first goes to the chef de SLAI, whatever the mode; then, except in
+  // accord tacite, each side that has not spoken may.
   const bool may_position =
-      mode != domain::DecisionMode::accord_tacite &&
-      ((status == OrientationStatus::a_valider_slai && side == domain::Side::departement &&
-        actor.role == domain::Role::coordinateur) ||
-       ((status == OrientationStatus::en_attente_reponse ||
-         status == OrientationStatus::desaccord ||
-         status == OrientationStatus::en_attente_decision) &&
-        ((side == domain::Side::france_travail && !row.ft_position) ||
-         (side == domain::Side::departement && !row.dep_position))));
+      (status == OrientationStatus::a_valider_slai && side == domain::Side::departement &&
+       actor.role == domain::Role::coordinateur) ||
+      (mode != domain::DecisionMode::accord_tacite &&
+       (status == OrientationStatus::en_attente_reponse || status == OrientationStatus::desaccord ||
+        status == OrientationStatus::en_attente_decision) &&
+       ((side == domain::Side::france_travail && !row.ft_position) ||
+        (side == domain::Side::departement && !row.dep_position)));
   if (may_position) v.allowed_actions.push_back("position");
   // The decision is taken once both sides have spoken (or one diagnosis suffices); a
   // disagreement can still end in a decision, NON most likely, after the monthly review.
@@ -323,10 +328,17 @@ OrientationView OrientationService::position(const domain::Actor& actor, std::in
   else
     row.dep_position = pos;
   const auto mode = *domain::parse_decision_mode(row.decision_mode);
-  if (status_of(row) == OrientationStatus::a_valider_slai)
-    row.status = std::string(domain::to_string(accord ? OrientationStatus::en_attente_reponse
-                                                      : OrientationStatus::desaccord));
-  else
+  if (status_of(row) == OrientationStatus::a_valider_slai) {
+    // The chef de SLAI speaks for the Département; the mode then runs as if he had oriented.
+    const auto next = accord ? domain::initial_status(mode, domain::Side::departement)
+                             : OrientationStatus::desaccord;
+    if (accord && mode == domain::DecisionMode::accord_tacite) {
+      row.decision = "oui";
+      row.decided_by = actor.user_id;
+      row.decided_at = now;
+    }
+    row.status = std::string(domain::to_string(next));
+  } else
     row.status =
         std::string(domain::to_string(domain::status_after_positions(mode, positions_of(row))));
   ctx_.db.transaction([&](soci::session& sql) {
@@ -488,7 +500,8 @@ exports::FicheData OrientationService::fiche(const domain::Actor& actor, std::in
   return f;
 }
 
-std::vector<WorklistItem> OrientationService::worklist(const domain::Actor& actor) {
+std::vector<WorklistItem> OrientationService::worklist(const domain::Actor& actor,
+                                                       const Origin& origin) {
   std::vector<WorklistItem> out;
   if (domain::reach_of(actor).kind == domain::Reach::Kind::none) return out;
   for (auto& row :
@@ -512,6 +525,13 @@ std::vector<WorklistItem> OrientationService::worklist(const domain::Actor& acto
              ? "Deuxième absence d'un allocataire du RSA : procédure de sanction à examiner"
              : "Deuxième absence au rendez-vous : vous êtes informé(e) en tant qu'orienteur",
          t.person_id, t.person_name, t.orientation_id, std::nullopt});
+  // The list names persons: its reading is on the trail like any list of persons.
+  auto entry = audit_entry(actor, "worklist.read", std::nullopt, origin);
+  for (const auto& item : out) entry.listed_persons.push_back(item.person_id);
+  if (!entry.listed_persons.empty())
+    ctx_.db.transaction([&](soci::session& sql) {
+      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(), {entry});
+    });
   return out;
 }
 

@@ -56,7 +56,7 @@ class OrientationService {
   // The fiche's content, audited under `action` (fiche.pdf or fiche.zip).
   exports::FicheData fiche(const domain::Actor& actor, std::int64_t id, const std::string& action,
                            const Origin& origin);
-  std::vector<WorklistItem> worklist(const domain::Actor& actor);
+  std::vector<WorklistItem> worklist(const domain::Actor& actor, const Origin& origin);
 
  private:
   domain::Date today() const;

@@ -14,6 +14,15 @@ class ProfileService {
   explicit ProfileService(Context& ctx) : ctx_(ctx) {}
   std::vector<domain::ConventionProfile> list();
   domain::ConventionProfile get(std::int64_t id);
+  // A new convention (a renewal or another département's), with its signing party and its
+  // first version in force from the convention's start.
+  struct NewProfile {
+    std::string code, departement, label, valid_from, party;
+    std::optional<std::string> valid_to;
+    domain::ConventionRules rules;
+  };
+  domain::ConventionProfile create(const domain::Actor& actor, const NewProfile& input,
+                                   const Origin& origin);
   // Adds a version; throws DomainError (invalid) with every problem of the rules at once.
   domain::ConventionProfile add_version(const domain::Actor& actor, std::int64_t id,
                                         const std::string& effective_from,

@@ -154,13 +154,12 @@ domain::OrientationRequest request_from(const Request& req) {
           errors.push_back(
               {"consent." + k, "champ_inconnu", "Champ non autorisé : « consent." + k + " »."});
       r.consent_signature_date = opt_string(*it, "signature_date", errors);
-      if (auto e = it->find("electronic_exchange"); e != it->end() && !e->is_null()) {
-        if (e->is_boolean())
-          r.electronic_exchange = e->get<bool>();
-        else
-          errors.push_back(
-              {"consent.electronic_exchange", "type", "Valeur true ou false attendue."});
-      }
+      // Explicit either way: a refusal clears the person's e-mail address.
+      if (auto e = it->find("electronic_exchange"); e != it->end() && e->is_boolean())
+        r.electronic_exchange = e->get<bool>();
+      else
+        errors.push_back({"consent.electronic_exchange", "obligatoire",
+                          "Indiquez si la personne accepte les échanges par voie électronique."});
     }
   }
   if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
@@ -298,7 +297,7 @@ void add_orientation_routes(Router& router, RouteDeps deps) {
 
   router.add("GET", "/api/v1/worklist", Access::authenticated, [deps](Request& req) {
     Json items = Json::array();
-    for (const auto& t : deps.services.orientations.worklist(req.actor()))
+    for (const auto& t : deps.services.orientations.worklist(req.actor(), req.origin()))
       items.push_back(
           {{"kind", t.kind},
            {"label", t.label},

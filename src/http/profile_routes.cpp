@@ -49,6 +49,33 @@ void add_profile_routes(Router& router, RouteDeps deps) {
     return json_response(200, {{"items", items}});
   });
 
+  router.add("POST", "/api/v1/convention-profiles", Access::authenticated, [deps](Request& req) {
+    auto body = json_object_body(
+        req, {"code", "departement", "label", "valid_from", "valid_to", "party", "rules"});
+    domain::FieldErrors errors;
+    app::ProfileService::NewProfile in;
+    in.code = req_string(body, "code", errors);
+    in.departement = req_string(body, "departement", errors);
+    in.label = req_string(body, "label", errors);
+    in.valid_from = req_string(body, "valid_from", errors);
+    in.valid_to = opt_string(body, "valid_to", errors);
+    in.party = req_string(body, "party", errors);
+    if (!body.contains("rules")) {
+      errors.push_back({"rules", "obligatoire", "Les règles sont obligatoires."});
+    } else {
+      domain::FieldErrors rule_errors;
+      in.rules = store::rules_from_json(body["rules"], rule_errors);
+      for (auto& e : rule_errors) {
+        if (e.field) e.field = "rules." + *e.field;
+        errors.push_back(e);
+      }
+    }
+    if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+    return json_response(
+        201, profile_json(deps.services.profiles.create(req.actor(), in, req.origin()), today(deps),
+                          true));
+  });
+
   router.add(
       "GET", "/api/v1/convention-profiles/{id}", Access::authenticated, [deps](Request& req) {
         return json_response(

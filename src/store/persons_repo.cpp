@@ -88,6 +88,15 @@ std::int64_t insert_person(soci::session& sql, const domain::Person& person,
   return id;
 }
 
+void set_electronic_consent(soci::session& sql, std::int64_t id, bool consent,
+                            const std::string& now) {
+  long long pid = id;
+  int c = consent;
+  sql << "UPDATE persons SET consent_electronic = :c, email = CASE WHEN :c2 = 1 THEN email ELSE "
+         "NULL END, updated_at = :now WHERE id = :id",
+      soci::use(c), soci::use(c), soci::use(now), soci::use(pid);
+}
+
 std::optional<PersonRecord> find_person(soci::session& sql, std::int64_t id) {
   long long v = id;
   soci::rowset<soci::row> rs =

@@ -33,6 +33,9 @@ struct PersonSummary {
 std::int64_t insert_person(soci::session& sql, const domain::Person& person,
                            const std::string& now);
 std::optional<PersonRecord> find_person(soci::session& sql, std::int64_t id);
+// The consent to electronic exchanges; without it the e-mail address is not kept.
+void set_electronic_consent(soci::session& sql, std::int64_t id, bool consent,
+                            const std::string& now);
 
 struct PersonListPage {
   std::vector<PersonSummary> items;

@@ -93,14 +93,20 @@ TEST_P(OrientationTest, IneligibleOrientationIsRefusedWithTheRulesAndCoordinateu
   EXPECT_EQ(not_allowed.status, 422);
   EXPECT_EQ(not_allowed.json()["errors"][0]["field"], "override_reason");
 
+  Json unsigned_body = body;
+  unsigned_body["consent"]["signature_date"] = nullptr;
+  auto no_consent =
+      logged_in("coordo.demo").call("POST", person + "/orientations", unsigned_body.dump());
+  EXPECT_EQ(no_consent.status, 422) << "consent can never be set aside";
+
   auto overridden = logged_in("coordo.demo").call("POST", person + "/orientations", body.dump());
   ASSERT_EQ(overridden.status, 201) << overridden.body;
   EXPECT_EQ(overridden.json()["override"]["reason"]["code"], "validation_conjointe");
   EXPECT_EQ(audit_count("orientation.override"), 1);
 
-  body["consent"]["signature_date"] = nullptr;
-  auto no_consent = logged_in("coordo.demo").call("POST", person + "/orientations", body.dump());
-  EXPECT_EQ(no_consent.status, 422) << "consent can never be set aside";
+  EXPECT_EQ(logged_in("coordo.demo").call("POST", person + "/orientations", body.dump()).status,
+            409)
+      << "one orientation in progress at a time";
 }
 
 TEST_P(OrientationTest, TheFicheAcceptsItsFieldsOnlyAndOrientationStaysInScope) {

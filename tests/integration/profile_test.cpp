@@ -104,3 +104,54 @@ INSTANTIATE_TEST_SUITE_P(Backends, ProfileTest, ::testing::Values("sqlite", "pos
 
 }  // namespace
 }  // namespace binome::testing
+
+namespace binome::testing {
+namespace {
+
+class NewProfileTest : public ApiTest {};
+
+// The conventions of the seeds have ended: a Département's IT enters the one now in force.
+TEST_P(NewProfileTest, AdminEntersANewConventionWithoutOverlap) {
+  auto admin = logged_in("admin.demo");
+  const auto p62 = admin.get("/api/v1/convention-profiles").json();
+  Json rules;
+  for (const auto& p : p62["items"])
+    if (p["code"] == "62-2024")
+      rules = admin.get("/api/v1/convention-profiles/" + std::to_string(p["id"].get<long long>()))
+                  .json()["versions"][0]["rules"];
+  ASSERT_FALSE(rules.is_null());
+  Json body = {{"code", "62-2026"},
+               {"departement", "62"},
+               {"label", "Pas-de-Calais × France Travail, 2026-2027"},
+               {"valid_from", "2026-01-01"},
+               {"valid_to", "2027-12-31"},
+               {"party", "Département du Pas-de-Calais"},
+               {"rules", rules}};
+  auto created = admin.call("POST", "/api/v1/convention-profiles", body.dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["rules_today"]["entry_deadline_days"], 21);
+  auto overlap = body;
+  overlap["code"] = "62-2027";
+  overlap["valid_from"] = "2027-06-01";
+  auto refused = admin.call("POST", "/api/v1/convention-profiles", overlap.dump());
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.json()["errors"][0]["code"], "chevauchement");
+  auto bad = body;
+  bad["code"] = "62-2030";
+  bad["valid_from"] = "2030-01-01";
+  bad["valid_to"] = "2030-12-31";
+  bad["rules"]["axe2"]["initial_months"] = Json::array();
+  EXPECT_EQ(
+      admin.call("POST", "/api/v1/convention-profiles", bad.dump()).json()["errors"][0]["field"],
+      "rules.axe2.initial_months");
+  EXPECT_EQ(
+      logged_in("coordo.demo").call("POST", "/api/v1/convention-profiles", body.dump()).status,
+      403);
+  EXPECT_EQ(audit_count("admin.profile.create"), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, NewProfileTest, ::testing::Values("sqlite", "postgres"),
+                         backend_name);
+
+}  // namespace
+}  // namespace binome::testing
