@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/profile_service.hpp"
+#include "app/support_service.hpp"
 #include "domain/text.hpp"
 #include "store/persons_repo.hpp"
 #include "store/profiles_repo.hpp"
@@ -126,7 +127,7 @@ OrientationView OrientationService::create(const domain::Actor& actor, std::int6
   const auto existing = ctx_.db.with_session(
       [&](soci::session& sql) { return store::orientations_of_person(sql, person_id); });
   for (const auto& o : existing)
-    if (o.status != "non_retenue" && o.status != "en_attente_entree")
+    if (domain::is_pending(domain::parse_status(o.status).value_or(OrientationStatus::non_retenue)))
       throw conflict("orientation_en_cours",
                      "Une orientation de cette personne est déjà en cours (du " +
                          french_date(o.oriented_on) +
@@ -525,6 +526,17 @@ std::vector<WorklistItem> OrientationService::worklist(const domain::Actor& acto
              ? "Deuxième absence d'un allocataire du RSA : procédure de sanction à examiner"
              : "Deuxième absence au rendez-vous : vous êtes informé(e) en tant qu'orienteur",
          t.person_id, t.person_name, t.orientation_id, std::nullopt});
+  // Reviews: the end of each period calls for a bilan, then a renewal or an exit.
+  const auto today = std::chrono::sys_days{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
+  for (const auto& s : supports_.reviews_due(actor, 30)) {
+    const bool late = std::chrono::sys_days{*domain::parse_date(s.period_end)} < today;
+    out.push_back(
+        {late ? "revue_depassee" : "revue_due",
+         (late ? "Réexamen en retard depuis le " : "Bilan et réexamen à faire avant le ") +
+             french_date(s.period_end) + " (" + s.row.profile_label +
+             ") : renouvellement ou sortie",
+         s.row.person_id, s.row.person_name, std::nullopt, s.period_end});
+  }
   // The list names persons: its reading is on the trail like any list of persons.
   auto entry = audit_entry(actor, "worklist.read", std::nullopt, origin);
   for (const auto& item : out) entry.listed_persons.push_back(item.person_id);

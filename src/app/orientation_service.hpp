@@ -14,6 +14,7 @@
 namespace binome::app {
 
 class ProfileService;
+class SupportService;
 
 struct OrientationView {
   store::OrientationRow row;
@@ -37,7 +38,8 @@ struct OrientationReferential {
 
 class OrientationService {
  public:
-  OrientationService(Context& ctx, ProfileService& profiles) : ctx_(ctx), profiles_(profiles) {}
+  OrientationService(Context& ctx, ProfileService& profiles, SupportService& supports)
+      : ctx_(ctx), profiles_(profiles), supports_(supports) {}
   OrientationReferential referential();
   // The admin extends the closed list of origins (seed 003: other social actors join later).
   void add_origin(const domain::Actor& actor, const std::string& code, const std::string& label,
@@ -66,6 +68,7 @@ class OrientationService {
               const std::string& kind, const std::string& detail, const Origin& origin);
   Context& ctx_;
   ProfileService& profiles_;
+  SupportService& supports_;
 };
 
 }  // namespace binome::app

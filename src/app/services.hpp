@@ -7,18 +7,27 @@
 #include "app/orientation_service.hpp"
 #include "app/person_service.hpp"
 #include "app/profile_service.hpp"
+#include "app/support_service.hpp"
 
 namespace binome::app {
 
 struct Services {
   explicit Services(Context& c)
-      : ctx(c), auth(c), persons(c), audit(c), admin(c), profiles(c), orientations(c, profiles) {}
+      : ctx(c),
+        auth(c),
+        persons(c),
+        audit(c),
+        admin(c),
+        profiles(c),
+        supports(c),
+        orientations(c, profiles, supports) {}
   Context& ctx;
   AuthService auth;
   PersonService persons;
   AuditService audit;
   AdminService admin;
   ProfileService profiles;
+  SupportService supports;
   OrientationService orientations;
 };
 

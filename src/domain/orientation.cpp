@@ -18,6 +18,7 @@ constexpr StatusName kStatuses[] = {
     {OrientationStatus::en_attente_decision, "en_attente_decision", "En attente de décision"},
     {OrientationStatus::en_attente_entree, "en_attente_entree", "En attente d'entrée"},
     {OrientationStatus::non_retenue, "non_retenue", "Non retenue"},
+    {OrientationStatus::entree, "entree", "Entrée en accompagnement global"},
 };
 
 template <std::size_t N>
@@ -80,7 +81,7 @@ std::string_view label_fr(OrientationStatus st) {
   return "";
 }
 bool is_pending(OrientationStatus s) {
-  return s != OrientationStatus::non_retenue;
+  return s != OrientationStatus::non_retenue && s != OrientationStatus::entree;
 }
 
 FieldErrors validate_request(const OrientationRequest& r, const Date& today) {

@@ -27,6 +27,7 @@ enum class OrientationStatus {
   en_attente_decision,  // both agree (or one diagnosis suffices): the decision is due
   en_attente_entree,    // decision OUI: the entry is awaited
   non_retenue,          // decision NON
+  entree,               // the person entered the support (axe 2)
 };
 std::optional<OrientationStatus> parse_status(std::string_view text);
 std::string_view to_string(OrientationStatus s);

@@ -19,5 +19,6 @@ void add_admin_routes(Router& router, RouteDeps deps);
 void add_system_routes(Router& router, RouteDeps deps);
 void add_profile_routes(Router& router, RouteDeps deps);
 void add_orientation_routes(Router& router, RouteDeps deps);
+void add_support_routes(Router& router, RouteDeps deps);
 
 }  // namespace binome::http

@@ -153,6 +153,7 @@ Server::Server(app::Services& services, ServerConfig config)
   add_system_routes(router_, deps);
   add_profile_routes(router_, deps);
   add_orientation_routes(router_, deps);
+  add_support_routes(router_, deps);
 }
 
 Server::~Server() {

@@ -157,8 +157,9 @@ std::vector<OrientationRow> orientations_of_person(soci::session& sql, std::int6
 }
 
 std::vector<OrientationRow> pending_orientations(soci::session& sql) {
-  return select_rows(sql, " WHERE o.status <> 'non_retenue' ORDER BY o.oriented_on, o.id",
-                     std::nullopt);
+  return select_rows(
+      sql, " WHERE o.status NOT IN ('non_retenue', 'entree') ORDER BY o.oriented_on, o.id",
+      std::nullopt);
 }
 
 void update_orientation(soci::session& sql, const OrientationRow& o, const std::string& now) {

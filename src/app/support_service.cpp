@@ -1,0 +1,225 @@
+#include "app/support_service.hpp"
+
+#include "store/orientations_repo.hpp"
+#include "store/profiles_repo.hpp"
+
+namespace binome::app {
+namespace {
+
+using domain::DomainError;
+
+std::string french_date(const std::string& iso) {
+  if (iso.size() != 10) return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
+domain::SupportFacts facts_of(const store::SupportRow& r) {
+  return {r.start_date, r.total_months, r.renewals, r.bilan_since_period_start,
+          domain::parse_support_state(r.state).value_or(domain::SupportState::termine)};
+}
+
+DomainError out_of_scope() {
+  return DomainError(DomainError::Kind::forbidden, "hors_perimetre",
+                     "Vous n'êtes ni référent de cette personne ni coordinateur de son territoire "
+                     "ou de son agence : l'accès est refusé et tracé.");
+}
+
+}  // namespace
+
+void SupportService::record(soci::session& sql, const domain::Actor& actor,
+                            const store::SupportRow& row, const std::string& kind,
+                            const std::string& detail, const Origin& origin) {
+  const auto now = ctx_.now_iso();
+  store::insert_support_event(
+      sql, row.id, now, actor.user_id ? std::optional<std::int64_t>(actor.user_id) : std::nullopt,
+      kind, detail);
+  store::append_audit(sql, ctx_.db.dialect(), now,
+                      {audit_entry(actor, "support." + kind, row.person_id, origin,
+                                   "accompagnement:" + std::to_string(row.id))});
+}
+
+domain::ConventionRules SupportService::rules_of(const store::SupportRow& row) {
+  const auto profile = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::find_profile(sql, row.profile_id); });
+  // The convention in force on the day of entry governs the whole support.
+  if (profile)
+    for (const auto& v : profile->versions)
+      if (v.id == row.profile_version_id) return v.rules;
+  throw DomainError(DomainError::Kind::conflict, "convention",
+                    "Convention de l'accompagnement introuvable.");
+}
+
+SupportView SupportService::view(store::SupportRow row) {
+  SupportView v;
+  v.period_end = domain::to_iso(domain::period_end(facts_of(row)));
+  v.history =
+      ctx_.db.with_session([&](soci::session& sql) { return store::support_events(sql, row.id); });
+  v.row = std::move(row);
+  return v;
+}
+
+store::SupportRow SupportService::load(const domain::Actor& actor, std::int64_t id,
+                                       const Origin& origin) {
+  auto row = ctx_.db.with_session([&](soci::session& sql) { return store::find_support(sql, id); });
+  if (!row)
+    throw DomainError(DomainError::Kind::not_found, "accompagnement_introuvable",
+                      "Accompagnement introuvable.");
+  if (domain::person_access(actor, row->person_scope) != domain::Access::allowed) {
+    ctx_.db.transaction([&](soci::session& sql) {
+      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
+                          {audit_entry(actor, "support.denied", row->person_id, origin)});
+    });
+    throw out_of_scope();
+  }
+  return *row;
+}
+
+SupportView SupportService::enter(const domain::Actor& actor, std::int64_t orientation_id,
+                                  const std::string& start_date, int initial_months,
+                                  const Origin& origin) {
+  auto o = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::find_orientation(sql, orientation_id); });
+  if (!o)
+    throw DomainError(DomainError::Kind::not_found, "orientation_introuvable",
+                      "Orientation introuvable.");
+  if (domain::person_access(actor, o->person_scope) != domain::Access::allowed)
+    throw out_of_scope();
+  if (o->status != "en_attente_entree")
+    throw DomainError(DomainError::Kind::conflict, "entree_impossible",
+                      "L'entrée suppose une décision OUI en attente d'entrée.");
+  store::SupportRow probe;
+  probe.profile_id = o->profile_id;
+  probe.profile_version_id = o->profile_version_id;
+  const auto rules = rules_of(probe);
+  auto errors =
+      domain::check_entry(initial_months, start_date, o->oriented_on, rules, o->profile_label);
+  if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+  const auto now = ctx_.now_iso();
+  store::SupportRow row;
+  row.person_id = o->person_id;
+  row.orientation_id = o->id;
+  row.profile_id = o->profile_id;
+  row.profile_version_id = o->profile_version_id;
+  row.start_date = start_date;
+  row.initial_months = initial_months;
+  row.total_months = initial_months;
+  row.state = "en_cours";
+  const auto id = ctx_.db.transaction([&](soci::session& sql) {
+    row.id = store::insert_support(sql, row, now);
+    auto updated = *o;
+    updated.status = "entree";
+    store::update_orientation(sql, updated, now);
+    store::insert_orientation_event(sql, o->id, now, actor.user_id, "entry",
+                                    "Entrée effective le " + french_date(start_date));
+    record(sql, actor, row, "entry",
+           "Entrée le " + french_date(start_date) + " pour " + std::to_string(initial_months) +
+               " mois",
+           origin);
+    return row.id;
+  });
+  return view(
+      *ctx_.db.with_session([&](soci::session& sql) { return store::find_support(sql, id); }));
+}
+
+std::vector<SupportView> SupportService::of_person(const domain::Actor& actor,
+                                                   std::int64_t person_id, const Origin& origin) {
+  std::vector<SupportView> out;
+  auto rows = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::supports_of_person(sql, person_id); });
+  for (auto& r : rows) {
+    if (domain::person_access(actor, r.person_scope) != domain::Access::allowed)
+      throw out_of_scope();
+    out.push_back(view(std::move(r)));
+  }
+  if (!out.empty())
+    ctx_.db.transaction([&](soci::session& sql) {
+      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
+                          {audit_entry(actor, "support.read", person_id, origin)});
+    });
+  return out;
+}
+
+SupportView SupportService::bilan(const domain::Actor& actor, std::int64_t id,
+                                  const std::string& result, const Origin& origin) {
+  auto row = load(actor, id, origin);
+  if (!domain::label_of(domain::kBilanResults, result))
+    throw DomainError(DomainError::Kind::invalid,
+                      domain::FieldErrors{{"result", "obligatoire",
+                                           "Choisissez le résultat du bilan dans la liste."}});
+  if (row.state != "en_cours")
+    throw DomainError(DomainError::Kind::conflict, "etat",
+                      "Le bilan porte sur un accompagnement en cours.");
+  const auto now = ctx_.now_iso();
+  row.last_bilan_result = result;
+  row.last_bilan_on = now.substr(0, 10);
+  row.bilan_since_period_start = true;
+  ctx_.db.transaction([&](soci::session& sql) {
+    store::update_support(sql, row, now);
+    record(sql, actor, row, "bilan",
+           "Bilan : " + std::string(*domain::label_of(domain::kBilanResults, result)), origin);
+  });
+  return view(row);
+}
+
+SupportView SupportService::renew(const domain::Actor& actor, std::int64_t id, int months,
+                                  const Origin& origin) {
+  auto row = load(actor, id, origin);
+  auto errors = domain::check_renewal(facts_of(row), months, rules_of(row), row.profile_label);
+  if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+  const auto now = ctx_.now_iso();
+  row.total_months += months;
+  row.renewals += 1;
+  row.bilan_since_period_start = false;  // the next period needs its own bilan
+  ctx_.db.transaction([&](soci::session& sql) {
+    store::update_support(sql, row, now);
+    record(sql, actor, row, "renewal",
+           "Renouvellement de " + std::to_string(months) + " mois (durée totale " +
+               std::to_string(row.total_months) + " mois)",
+           origin);
+  });
+  return view(row);
+}
+
+SupportView SupportService::exit(const domain::Actor& actor, std::int64_t id,
+                                 const std::string& outcome, const std::string& exit_date,
+                                 const Origin& origin) {
+  auto row = load(actor, id, origin);
+  auto errors = domain::check_exit(facts_of(row), outcome, exit_date);
+  if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+  const auto rules = rules_of(row);
+  const auto now = ctx_.now_iso();
+  row.exit_outcome = outcome;
+  row.exit_date = exit_date;
+  if (domain::is_job_start(outcome)) {
+    // After a job start the binôme stays available for the in-work follow-up.
+    row.state = "suivi_emploi";
+    row.followup_end = domain::to_iso(
+        domain::plus_months(*domain::parse_date(exit_date), rules.axe2.in_work_followup_months));
+  } else {
+    row.state = "termine";
+  }
+  ctx_.db.transaction([&](soci::session& sql) {
+    store::update_support(sql, row, now);
+    record(sql, actor, row, "exit",
+           "Sortie le " + french_date(exit_date) + " : " +
+               std::string(*domain::label_of(domain::kExitOutcomes, outcome)),
+           origin);
+  });
+  return view(row);
+}
+
+std::vector<SupportView> SupportService::reviews_due(const domain::Actor& actor, int days) {
+  std::vector<SupportView> out;
+  const auto today = std::chrono::sys_days{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
+  for (auto& row :
+       ctx_.db.with_session([](soci::session& sql) { return store::active_supports(sql); })) {
+    if (row.state != "en_cours" ||
+        domain::person_access(actor, row.person_scope) != domain::Access::allowed)
+      continue;
+    const auto end = std::chrono::sys_days{domain::period_end(facts_of(row))};
+    if (end - today <= std::chrono::days{days}) out.push_back(view(std::move(row)));
+  }
+  return out;
+}
+
+}  // namespace binome::app

@@ -1,0 +1,44 @@
+// Axe 2: entry from an orientation, bilans, renewals and exits under the convention in force
+// on the day of entry; every step scoped, timestamped and audited.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "domain/support.hpp"
+#include "store/supports_repo.hpp"
+
+namespace binome::app {
+
+struct SupportView {
+  store::SupportRow row;
+  std::string period_end;  // the review is due then
+  std::vector<store::SupportEvent> history;
+};
+
+class SupportService {
+ public:
+  explicit SupportService(Context& ctx) : ctx_(ctx) {}
+  SupportView enter(const domain::Actor& actor, std::int64_t orientation_id,
+                    const std::string& start_date, int initial_months, const Origin& origin);
+  std::vector<SupportView> of_person(const domain::Actor& actor, std::int64_t person_id,
+                                     const Origin& origin);
+  SupportView bilan(const domain::Actor& actor, std::int64_t id, const std::string& result,
+                    const Origin& origin);
+  SupportView renew(const domain::Actor& actor, std::int64_t id, int months, const Origin& origin);
+  SupportView exit(const domain::Actor& actor, std::int64_t id, const std::string& outcome,
+                   const std::string& exit_date, const Origin& origin);
+  // Supports whose review is due within `days` (or past), visible to the actor.
+  std::vector<SupportView> reviews_due(const domain::Actor& actor, int days);
+
+ private:
+  store::SupportRow load(const domain::Actor& actor, std::int64_t id, const Origin& origin);
+  domain::ConventionRules rules_of(const store::SupportRow& row);
+  SupportView view(store::SupportRow row);
+  void record(soci::session& sql, const domain::Actor& actor, const store::SupportRow& row,
+              const std::string& kind, const std::string& detail, const Origin& origin);
+  Context& ctx_;
+};
+
+}  // namespace binome::app

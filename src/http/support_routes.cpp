@@ -1,0 +1,102 @@
+#include "domain/support.hpp"
+#include "http/routes.hpp"
+
+namespace binome::http {
+namespace {
+
+using domain::DomainError;
+
+Json support_json(const app::SupportView& v) {
+  const auto& s = v.row;
+  const auto state = domain::parse_support_state(s.state);
+  Json history = Json::array();
+  for (const auto& e : v.history)
+    history.push_back({{"at", e.at}, {"user", e.user_name}, {"label", e.detail}});
+  auto labelled = [](const std::optional<std::string>& code, const auto& list) -> Json {
+    if (!code) return nullptr;
+    return {{"code", *code}, {"label", std::string(domain::label_of(list, *code).value_or(""))}};
+  };
+  return {
+      {"id", s.id},
+      {"person", {{"id", s.person_id}, {"name", s.person_name}}},
+      {"orientation_id", s.orientation_id},
+      {"convention", s.profile_label},
+      {"state", s.state},
+      {"state_label", state ? std::string(domain::label_fr(*state)) : s.state},
+      {"start_date", s.start_date},
+      {"initial_months", s.initial_months},
+      {"total_months", s.total_months},
+      {"renewals", s.renewals},
+      {"review_due_on", v.period_end},
+      {"bilan", s.last_bilan_result
+                    ? Json{{"result", labelled(s.last_bilan_result, domain::kBilanResults)},
+                           {"on", s.last_bilan_on.value_or("")},
+                           {"for_current_period", s.bilan_since_period_start}}
+                    : Json(nullptr)},
+      {"exit", s.exit_outcome ? Json{{"outcome", labelled(s.exit_outcome, domain::kExitOutcomes)},
+                                     {"date", s.exit_date.value_or("")}}
+                              : Json(nullptr)},
+      {"followup_end", s.followup_end ? Json(*s.followup_end) : Json(nullptr)},
+      {"history", history}};
+}
+
+int int_field(const Json& body, const std::string& field, domain::FieldErrors& errors) {
+  auto v = opt_int(body, field, errors);
+  if (!v)
+    errors.push_back({field, "obligatoire", "« " + field + " » est obligatoire (nombre de mois)."});
+  return static_cast<int>(v.value_or(0));
+}
+
+}  // namespace
+
+void add_support_routes(Router& router, RouteDeps deps) {
+  router.add("POST", "/api/v1/orientations/{id}/entry", Access::authenticated,
+             [deps](Request& req) {
+               auto body = json_object_body(req, {"start_date", "initial_months"});
+               domain::FieldErrors errors;
+               const auto start = req_string(body, "start_date", errors);
+               const int months = int_field(body, "initial_months", errors);
+               if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+               return json_response(
+                   201, support_json(deps.services.supports.enter(req.actor(), path_id(req, "id"),
+                                                                  start, months, req.origin())));
+             });
+
+  router.add("GET", "/api/v1/persons/{id}/supports", Access::authenticated, [deps](Request& req) {
+    Json items = Json::array();
+    for (const auto& v :
+         deps.services.supports.of_person(req.actor(), path_id(req, "id"), req.origin()))
+      items.push_back(support_json(v));
+    return json_response(200, {{"items", items}});
+  });
+
+  router.add("POST", "/api/v1/supports/{id}/bilan", Access::authenticated, [deps](Request& req) {
+    auto body = json_object_body(req, {"result"});
+    domain::FieldErrors errors;
+    const auto result = req_string(body, "result", errors);
+    if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+    return json_response(200, support_json(deps.services.supports.bilan(
+                                  req.actor(), path_id(req, "id"), result, req.origin())));
+  });
+
+  router.add("POST", "/api/v1/supports/{id}/renewal", Access::authenticated, [deps](Request& req) {
+    auto body = json_object_body(req, {"months"});
+    domain::FieldErrors errors;
+    const int months = int_field(body, "months", errors);
+    if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+    return json_response(200, support_json(deps.services.supports.renew(
+                                  req.actor(), path_id(req, "id"), months, req.origin())));
+  });
+
+  router.add("POST", "/api/v1/supports/{id}/exit", Access::authenticated, [deps](Request& req) {
+    auto body = json_object_body(req, {"outcome", "exit_date"});
+    domain::FieldErrors errors;
+    const auto outcome = req_string(body, "outcome", errors);
+    const auto date = req_string(body, "exit_date", errors);
+    if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+    return json_response(200, support_json(deps.services.supports.exit(
+                                  req.actor(), path_id(req, "id"), outcome, date, req.origin())));
+  });
+}
+
+}  // namespace binome::http

@@ -1,0 +1,132 @@
+#include "store/supports_repo.hpp"
+
+#include "store/rows.hpp"
+
+namespace binome::store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT s.id, s.person_id, s.orientation_id, s.profile_id, s.profile_version_id, cp.label, "
+    "s.start_date, s.initial_months, s.total_months, s.renewals, s.state, s.last_bilan_result, "
+    "s.last_bilan_on, s.bilan_since_period_start, s.exit_outcome, s.exit_date, s.followup_end, "
+    "p.conseiller_id, p.referent_social_id, su.organisation_id, p.territory_id, p.agence_id, "
+    "p.departement, p.first_name, p.last_name FROM supports s "
+    "JOIN convention_profiles cp ON cp.id = s.profile_id JOIN persons p ON p.id = s.person_id "
+    "LEFT JOIN users su ON su.id = p.referent_social_id";
+
+SupportRow to_row(const soci::row& r) {
+  SupportRow s;
+  std::size_t i = 0;
+  s.id = i64(r, i++);
+  s.person_id = i64(r, i++);
+  s.orientation_id = i64(r, i++);
+  s.profile_id = i64(r, i++);
+  s.profile_version_id = i64(r, i++);
+  s.profile_label = str(r, i++);
+  s.start_date = str(r, i++);
+  s.initial_months = static_cast<int>(i64(r, i++));
+  s.total_months = static_cast<int>(i64(r, i++));
+  s.renewals = static_cast<int>(i64(r, i++));
+  s.state = str(r, i++);
+  s.last_bilan_result = opt_str(r, i++);
+  s.last_bilan_on = opt_str(r, i++);
+  s.bilan_since_period_start = flag(r, i++);
+  s.exit_outcome = opt_str(r, i++);
+  s.exit_date = opt_str(r, i++);
+  s.followup_end = opt_str(r, i++);
+  s.person_scope.conseiller_id = opt_i64(r, i++);
+  s.person_scope.referent_social_id = opt_i64(r, i++);
+  s.person_scope.referent_social_org_id = opt_i64(r, i++);
+  s.person_scope.territory_id = opt_i64(r, i++);
+  s.person_scope.agence_id = opt_i64(r, i++);
+  s.person_scope.departement = str(r, i++);
+  s.person_name = str(r, i++);
+  s.person_name += " " + str(r, i++);
+  return s;
+}
+
+std::vector<SupportRow> select_rows(soci::session& sql, const std::string& where,
+                                    std::optional<long long> value) {
+  std::vector<SupportRow> out;
+  long long v = value.value_or(0);
+  soci::statement st(sql);
+  soci::row row;
+  if (value) st.exchange(soci::use(v));
+  st.exchange(soci::into(row));
+  st.alloc();
+  st.prepare(std::string(kSelect) + where);
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do out.push_back(to_row(row));
+    while (st.fetch());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::int64_t insert_support(soci::session& sql, const SupportRow& s, const std::string& now) {
+  long long id = 0, person = s.person_id, orientation = s.orientation_id, profile = s.profile_id,
+            version = s.profile_version_id;
+  int initial = s.initial_months, total = s.total_months;
+  sql << "INSERT INTO supports (person_id, orientation_id, profile_id, profile_version_id, "
+         "start_date, initial_months, total_months, state, created_at, updated_at) VALUES (:p, :o, "
+         ":pr, :v, :sd, :im, :tm, :st, :c1, :c2) RETURNING id",
+      soci::use(person), soci::use(orientation), soci::use(profile), soci::use(version),
+      soci::use(s.start_date), soci::use(initial), soci::use(total), soci::use(s.state),
+      soci::use(now), soci::use(now), soci::into(id);
+  return id;
+}
+
+void update_support(soci::session& sql, const SupportRow& s, const std::string& now) {
+  long long id = s.id;
+  int total = s.total_months, renewals = s.renewals, bilan = s.bilan_since_period_start;
+  auto result = Nullable::of(s.last_bilan_result), bilan_on = Nullable::of(s.last_bilan_on),
+       outcome = Nullable::of(s.exit_outcome), exit_date = Nullable::of(s.exit_date),
+       followup = Nullable::of(s.followup_end);
+  sql << "UPDATE supports SET total_months = :t, renewals = :r, state = :s, last_bilan_result = "
+         ":br, last_bilan_on = :bo, bilan_since_period_start = :bp, exit_outcome = :eo, exit_date "
+         "= :ed, followup_end = :fe, updated_at = :now WHERE id = :id",
+      soci::use(total), soci::use(renewals), soci::use(s.state), soci::use(result.text, result.ind),
+      soci::use(bilan_on.text, bilan_on.ind), soci::use(bilan),
+      soci::use(outcome.text, outcome.ind), soci::use(exit_date.text, exit_date.ind),
+      soci::use(followup.text, followup.ind), soci::use(now), soci::use(id);
+}
+
+std::optional<SupportRow> find_support(soci::session& sql, std::int64_t id) {
+  auto rows = select_rows(sql, " WHERE s.id = :id", id);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<SupportRow> supports_of_person(soci::session& sql, std::int64_t person_id) {
+  return select_rows(sql, " WHERE s.person_id = :p ORDER BY s.id DESC", person_id);
+}
+
+std::vector<SupportRow> active_supports(soci::session& sql) {
+  return select_rows(sql, " WHERE s.state <> 'termine' ORDER BY s.start_date, s.id", std::nullopt);
+}
+
+void insert_support_event(soci::session& sql, std::int64_t support_id, const std::string& at,
+                          std::optional<std::int64_t> user_id, const std::string& kind,
+                          const std::string& detail) {
+  long long id = support_id;
+  auto user = Nullable::of(user_id);
+  sql << "INSERT INTO support_events (support_id, at, user_id, kind, detail) VALUES (:s, :a, :u, "
+         ":k, :d)",
+      soci::use(id), soci::use(at), soci::use(user.number, user.ind), soci::use(kind),
+      soci::use(detail);
+}
+
+std::vector<SupportEvent> support_events(soci::session& sql, std::int64_t support_id) {
+  long long id = support_id;
+  std::vector<SupportEvent> out;
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT e.at, u.display_name, e.detail FROM support_events e LEFT JOIN "
+                      "users u ON u.id = e.user_id WHERE e.support_id = :s ORDER BY e.id",
+       soci::use(id));
+  for (const auto& r : rs) out.push_back({str(r, 0), str(r, 1), str(r, 2)});
+  return out;
+}
+
+}  // namespace binome::store

@@ -1,0 +1,40 @@
+// Storage of axe 2 supports and their history.
+#pragma once
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/scope.hpp"
+
+namespace binome::store {
+
+struct SupportRow {
+  std::int64_t id = 0, person_id = 0, orientation_id = 0, profile_id = 0, profile_version_id = 0;
+  std::string profile_label;
+  std::string start_date;
+  int initial_months = 0, total_months = 0, renewals = 0;
+  std::string state;
+  std::optional<std::string> last_bilan_result, last_bilan_on;
+  bool bilan_since_period_start = false;
+  std::optional<std::string> exit_outcome, exit_date, followup_end;
+  domain::PersonScope person_scope;
+  std::string person_name;
+};
+
+struct SupportEvent {
+  std::string at, user_name, detail;
+};
+
+std::int64_t insert_support(soci::session& sql, const SupportRow& row, const std::string& now);
+void update_support(soci::session& sql, const SupportRow& row, const std::string& now);
+std::optional<SupportRow> find_support(soci::session& sql, std::int64_t id);
+std::vector<SupportRow> supports_of_person(soci::session& sql, std::int64_t person_id);
+std::vector<SupportRow> active_supports(soci::session& sql);
+void insert_support_event(soci::session& sql, std::int64_t support_id, const std::string& at,
+                          std::optional<std::int64_t> user_id, const std::string& kind,
+                          const std::string& detail);
+std::vector<SupportEvent> support_events(soci::session& sql, std::int64_t support_id);
+
+}  // namespace binome::store
