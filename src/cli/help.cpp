@@ -22,6 +22,7 @@ Commandes :
               --trust-proxy       adresse client lue dans X-Forwarded-For (derrière un répartiteur)
               --secure-cookies    cookies « Secure » quand le TLS est terminé par un mandataire
               --quiet             sans journal des requêtes
+              --test-mode         tests de navigateur seulement : horloge réglable par l'API
   migrate   Applique les migrations du schéma.            --db URL
   demo      Charge le département fictif de démonstration et (ré)initialise les comptes de
             démonstration.                                 --db URL --password MDP

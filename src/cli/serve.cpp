@@ -29,7 +29,7 @@ int run_serve(const Argv& argv) {
   Args args(
       argv,
       {"db", "listen", "web-root", "tls-cert", "tls-key", "threads", "db-pool", "idle-timeout"},
-      {"trust-proxy", "quiet", "secure-cookies"});
+      {"trust-proxy", "quiet", "secure-cookies", "test-mode"});
   http::ServerConfig config;
   config.listen = args.get_or("listen", env_or("BINOME_LISTEN", "127.0.0.1:8080"));
   config.web_root = args.get_or("web-root", env_or("BINOME_WEB_ROOT", "web/dist"));
@@ -54,7 +54,15 @@ int run_serve(const Argv& argv) {
 
   auto db = store::Database::open(database_url(args), static_cast<std::size_t>(pool));
   const int applied = store::migrate(*db);
-  app::SystemClock clock;
+  // --test-mode: browser tests move the clock through POST /api/v1/test/clock. It is refused
+  // with TLS, so that it cannot be left on a served installation by mistake.
+  if (args.flag("test-mode") && config.tls_cert)
+    throw UsageError("--test-mode est réservé aux tests et incompatible avec --tls-cert.");
+  app::OffsetClock clock;
+  if (args.flag("test-mode")) {
+    config.test_clock = &clock;
+    std::cerr << "binome : MODE TEST — l'horloge peut être avancée par POST /api/v1/test/clock.\n";
+  }
   app::Context ctx{*db, clock, {}};
   ctx.settings.idle_timeout = std::chrono::minutes(args.get_int("idle-timeout", 30, 1, 720));
   // Behind a TLS-terminating proxy binome speaks plain HTTP but the browser sees HTTPS.

@@ -154,6 +154,20 @@ Server::Server(app::Services& services, ServerConfig config)
   add_profile_routes(router_, deps);
   add_orientation_routes(router_, deps);
   add_support_routes(router_, deps);
+  if (config_.test_clock) {
+    auto* clock = config_.test_clock;
+    router_.add("POST", "/api/v1/test/clock", Access::public_route, [clock](Request& req) {
+      auto body = json_object_body(req, {"offset_days"});
+      domain::FieldErrors errors;
+      const auto days = opt_int(body, "offset_days", errors);
+      if (!days || *days < 0 || *days > 3660)
+        errors.push_back(
+            {"offset_days", "invalide", "Décalage attendu : un nombre de jours entre 0 et 3660."});
+      if (!errors.empty()) throw domain::DomainError(domain::DomainError::Kind::invalid, errors);
+      clock->set_offset_days(static_cast<int>(*days));
+      return json_response(200, {{"offset_days", *days}, {"now", domain::to_iso(clock->now())}});
+    });
+  }
 }
 
 Server::~Server() {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "app/offset_clock.hpp"
 #include "app/services.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -27,6 +28,8 @@ struct ServerConfig {
   bool trust_proxy = false;  // take the client address from X-Forwarded-For
   bool log_requests = true;
   std::size_t max_body_bytes = 1 << 20;
+  // Browser tests only: POST /api/v1/test/clock moves this clock. Never set in production.
+  app::OffsetClock* test_clock = nullptr;
 };
 
 class Server {

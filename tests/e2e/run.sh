@@ -53,7 +53,7 @@ echo "e2e : base de démonstration dans $TMP/e2e.db"
   echo "e2e : échec de '$BIN demo'" >&2; cat "$TMP/demo.log" >&2; exit 1; }
 
 echo "e2e : démarrage du serveur sur $URL"
-"$BIN" serve --db "sqlite:$TMP/e2e.db" --listen "127.0.0.1:$PORT" --web-root "$WEB_DIST" >"$TMP/server.log" 2>&1 &
+"$BIN" serve --db "sqlite:$TMP/e2e.db" --listen "127.0.0.1:$PORT" --web-root "$WEB_DIST" --test-mode >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 
 for _ in $(seq 1 100); do

@@ -35,6 +35,8 @@ TEST_P(SystemTest, OpenApiDocumentIsServed) {
 
 TEST_P(SystemTest, UnknownRoutesAndWrongMethodsAreRefused) {
   EXPECT_EQ(raw("GET", "/api/v1/rien", "", {}).status, 404);
+  EXPECT_EQ(raw("POST", "/api/v1/test/clock", R"({"offset_days":200})", {}).status, 404)
+      << "the test clock exists only with --test-mode";
   EXPECT_EQ(raw("PUT", "/api/v1/persons", "", {}).status, 405);
   auto big = raw("POST", "/api/v1/session", std::string(2 << 20, 'x'), {});
   EXPECT_EQ(big.status, 413);
