@@ -101,18 +101,8 @@ OrientationRow to_row(const soci::row& r) {
 std::vector<OrientationRow> select_rows(soci::session& sql, const std::string& where,
                                         std::optional<long long> value) {
   std::vector<OrientationRow> out;
-  long long v = value.value_or(0);
-  soci::statement st(sql);
-  soci::row row;
-  if (value) st.exchange(soci::use(v));
-  st.exchange(soci::into(row));
-  st.alloc();
-  st.prepare(std::string(kSelect) + where);
-  st.define_and_bind();
-  if (st.execute(true)) {
-    do out.push_back(to_row(row));
-    while (st.fetch());
-  }
+  for_each_row(sql, std::string(kSelect) + where, value,
+               [&](const soci::row& row) { out.push_back(to_row(row)); });
   return out;
 }
 

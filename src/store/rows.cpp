@@ -46,4 +46,20 @@ std::string str(const soci::row& row, std::size_t i) {
   return opt_str(row, i).value_or("");
 }
 
+void for_each_row(soci::session& sql, const std::string& query, std::optional<long long> value,
+                  const std::function<void(const soci::row&)>& visit) {
+  long long v = value.value_or(0);
+  soci::statement st(sql);
+  soci::row row;
+  if (value) st.exchange(soci::use(v));
+  st.exchange(soci::into(row));
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do visit(row);
+    while (st.fetch());
+  }
+}
+
 }  // namespace binome::store

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -15,6 +16,10 @@ std::string str(const soci::row& row, std::size_t i);
 inline bool flag(const soci::row& row, std::size_t i) {
   return i64(row, i) != 0;
 }
+
+// Runs a query with at most one bound integer and hands each row to `visit`.
+void for_each_row(soci::session& sql, const std::string& query, std::optional<long long> value,
+                  const std::function<void(const soci::row&)>& visit);
 
 // A value to bind that may be NULL; keeps the value and its indicator alive for the statement.
 struct Nullable {
