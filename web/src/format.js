@@ -109,4 +109,13 @@ export const WORKLIST_KINDS = {
   echeance_depassee: { label: 'Échéance dépassée', kind: 'error' },
   absence_orienteur: { label: 'Absence à signaler', kind: 'info' },
   procedure_sanction: { label: 'Procédure de sanction', kind: 'error' },
+  revue_due: { label: 'Réexamen à faire', kind: 'warning' },
+  revue_depassee: { label: 'Réexamen en retard', kind: 'error' },
+};
+
+/** DSFR badge kind of a support's state (accompagnement global). */
+export const SUPPORT_STATE_BADGES = {
+  en_cours: 'info',
+  suivi_emploi: 'success',
+  termine: null,
 };

@@ -12,6 +12,7 @@ import { dataTable } from './table.js';
 import { inputField, selectField, choiceGroup } from './form.js';
 import { orientationReferential, asOptions } from '../referentials.js';
 import { refreshWorklistCount } from './header.js';
+import { entryForm } from './support.js';
 
 const PASSWORD_ADVICE = 'Transmettez ce mot de passe par un autre canal (téléphone, SMS) que le courriel qui porte la pièce jointe.';
 
@@ -203,9 +204,10 @@ function decisionForm(o, reasons, onDone) {
   return form;
 }
 
-function actions(o, reasons, onDone) {
+function actions(o, reasons, onDone, onEntered) {
   const allowed = new Set(o.allowed_actions || []);
-  if (allowed.size === 0) return null;
+  const canEnter = o.status === 'en_attente_entree' && onEntered;
+  if (allowed.size === 0 && !canEnter) return null;
   const result = h('div', {});
   const call = async (button, path, body, success) => {
     button.disabled = true;
@@ -236,7 +238,8 @@ function actions(o, reasons, onDone) {
     buttons.length
       ? h('ul', { class: 'fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left' }, buttons.map((b) => h('li', {}, b)))
       : null,
-    allowed.has('decision') ? decisionForm(o, reasons, onDone) : null);
+    allowed.has('decision') ? decisionForm(o, reasons, onDone) : null,
+    canEnter ? entryForm(o, (support) => onEntered(o, support)) : null);
 }
 
 function history(o) {
@@ -252,7 +255,7 @@ function history(o) {
 }
 
 /** One orientation as a card-like block; onDone(updated, message) after an action. */
-function orientationBlock(o, reasons, onDone, notice) {
+function orientationBlock(o, reasons, onDone, notice, onEntered) {
   const titleId = `orientation-${o.id}-title`;
   const tacit = o.tacit_public ? ` (${labelOf(o.tacit_public)})` : '';
   return h('article', {
@@ -284,7 +287,7 @@ function orientationBlock(o, reasons, onDone, notice) {
     ['Consentement', consentText(o.consent)],
     o.convention ? ['Convention', orDash(labelOf(o.convention))] : null,
   ]),
-  actions(o, reasons, onDone),
+  actions(o, reasons, onDone, onEntered),
   documents(o),
   history(o));
 }
@@ -293,8 +296,9 @@ function orientationBlock(o, reasons, onDone, notice) {
  * The section for person p. Loads the orientations (and the reasons of non-entry when a
  * decision is possible) before returning, so that the page is complete when rendered.
  * focusId: an orientation to bring into view (from ?orientation=).
+ * onEntry(support): called after an entry is recorded on an orientation en_attente_entree.
  */
-export async function orientationSection(p, { focusId } = {}) {
+export async function orientationSection(p, { focusId, onEntry } = {}) {
   const list = h('div', {});
   const section = h('section', { class: 'fr-mb-4w', id: 'orientations', 'aria-labelledby': 'orientations-title' },
     h('h2', { class: 'fr-h4', id: 'orientations-title' }, 'Orientation vers l’accompagnement global'),
@@ -321,19 +325,32 @@ export async function orientationSection(p, { focusId } = {}) {
   }
 
   const blocks = new Map();
+  let onEntered = null;
   const onDone = (updated, message) => {
     const notice = alertBox('success', message);
-    const block = orientationBlock(updated, reasons, onDone, notice);
+    const block = orientationBlock(updated, reasons, onDone, notice, onEntered);
     blocks.get(updated.id).replaceWith(block);
     blocks.set(updated.id, block);
     block.querySelector('h3').focus();
     refreshWorklistCount({ force: true });
   };
+  /** After an entry: the orientation is read again (status entree), then the supports. */
+  onEntered = async (o, support) => {
+    let updated = { ...o, status: 'entree', allowed_actions: [] };
+    try {
+      const fresh = (await api.get(`/api/v1/persons/${encodeURIComponent(p.id)}/orientations`)).items || [];
+      updated = fresh.find((x) => x.id === o.id) || updated;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+    if (onEntry) await onEntry(support);
+    onDone(updated, 'L’entrée en accompagnement global est enregistrée.');
+  };
   if (items.length === 0) {
     append(list, h('p', {}, 'Cette personne n’a pas encore été orientée vers l’accompagnement global.'));
   }
   for (const o of items) {
-    const block = orientationBlock(o, reasons, onDone);
+    const block = orientationBlock(o, reasons, onDone, null, onEntered);
     blocks.set(o.id, block);
     append(list, block);
   }

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api.js';
 import { formatDate, yesNo, FAMILY_SITUATION_LABELS, orDash, nameOf } from '../format.js';
 import { alertBox, errorAlert } from '../components/alert.js';
 import { orientationSection } from '../components/orientation.js';
+import { supportSection } from '../components/support.js';
 import { takeNotice } from '../notice.js';
 
 const NO_EMAIL = 'Non communiqué (pas de consentement aux échanges électroniques)';
@@ -51,7 +52,11 @@ export default {
       return;
     }
 
-    const orientations = await orientationSection(p, { focusId: query.get('orientation') });
+    const supports = await supportSection(p);
+    const orientations = await orientationSection(p, {
+      focusId: query.get('orientation'),
+      onEntry: () => supports.reload(),
+    });
     const email = p.email ? h('a', { href: `mailto:${p.email}` }, p.email) : NO_EMAIL;
     const referents = p.referents || {};
     append(container,
@@ -84,6 +89,7 @@ export default {
         ['Territoire', p.territory ? p.territory.name : '—'],
         ['Agence France Travail', p.agence ? p.agence.name : '—'],
       ]),
+      supports.section,
       orientations.section);
     if (query.get('orientation')) {
       document.addEventListener('binome:rendered', orientations.afterRender, { once: true });

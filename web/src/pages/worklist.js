@@ -1,5 +1,6 @@
 // À faire: entry deadlines near or passed, absences to report to the orienteur, sanction
-// procedures; each line leads to the person's orientation.
+// procedures, reviews of an accompagnement global (bilan, renewal or exit); each line leads to
+// the person's page (and orientation when there is one).
 import { h, append, replace } from '../dom.js';
 import { api } from '../api.js';
 import { formatDate, plural, WORKLIST_KINDS } from '../format.js';
