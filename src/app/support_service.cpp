@@ -2,6 +2,7 @@
 
 #include "store/orientations_repo.hpp"
 #include "store/profiles_repo.hpp"
+#include "store/users_repo.hpp"
 
 namespace binome::app {
 namespace {
@@ -206,6 +207,45 @@ SupportView SupportService::exit(const domain::Actor& actor, std::int64_t id,
            origin);
   });
   return view(row);
+}
+
+SupportService::Portfolio SupportService::portfolio(const domain::Actor& actor) {
+  if (!domain::may_see_named_persons(actor.role))
+    throw DomainError(DomainError::Kind::forbidden, "role_sans_acces",
+                      "Les portefeuilles sont suivis par les conseillers, les référents sociaux et "
+                      "leurs coordinateurs.");
+  Portfolio out;
+  const auto today =
+      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
+  const auto profile = ctx_.db.with_session([&](soci::session& sql) {
+    return store::profile_for(sql, actor.departement, domain::to_iso(today));
+  });
+  if (profile)
+    if (const auto* v = domain::version_in_force(*profile, today))
+      out.convention = ProfileInForce{profile->code, profile->label, v->rules};
+  std::vector<domain::SupportFact> facts;
+  const auto rows =
+      ctx_.db.with_session([](soci::session& sql) { return store::all_supports(sql); });
+  for (const auto& r : rows) {
+    if (!r.person_scope.conseiller_id ||
+        domain::person_access(actor, r.person_scope) != domain::Access::allowed)
+      continue;
+    facts.push_back({*r.person_scope.conseiller_id, r.person_scope.referent_social_id,
+                     r.state == "en_cours", r.person_brsa, r.start_date});
+  }
+  out.counsellors = domain::portfolio_figures(
+      facts, out.convention ? out.convention->rules : domain::ConventionRules{},
+      static_cast<int>(today.year()));
+  ctx_.db.with_session([&](soci::session& sql) {
+    for (const auto& c : out.counsellors) {
+      if (auto u = store::find_user_by_id(sql, c.conseiller_id)) out.names[u->id] = u->display_name;
+      for (const auto& b : c.binomes)
+        if (b.referent_social_id)
+          if (auto u = store::find_user_by_id(sql, *b.referent_social_id))
+            out.names[u->id] = u->display_name;
+    }
+  });
+  return out;
 }
 
 std::vector<SupportView> SupportService::reviews_due(const domain::Actor& actor, int days) {

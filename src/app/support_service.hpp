@@ -1,11 +1,13 @@
 // Axe 2: entry from an orientation, bilans, renewals and exits under the convention in force
 // on the day of entry; every step scoped, timestamped and audited.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/context.hpp"
+#include "domain/portfolio.hpp"
 #include "domain/support.hpp"
 #include "store/supports_repo.hpp"
 
@@ -15,6 +17,11 @@ struct SupportView {
   store::SupportRow row;
   std::string period_end;  // the review is due then
   std::vector<store::SupportEvent> history;
+};
+
+struct ProfileInForce {
+  std::string code, label;
+  domain::ConventionRules rules;
 };
 
 class SupportService {
@@ -29,6 +36,13 @@ class SupportService {
   SupportView renew(const domain::Actor& actor, std::int64_t id, int months, const Origin& origin);
   SupportView exit(const domain::Actor& actor, std::int64_t id, const std::string& outcome,
                    const std::string& exit_date, const Origin& origin);
+  // The portfolios the actor may see: their own as a referent, their reach's as coordinateur.
+  struct Portfolio {
+    std::optional<ProfileInForce> convention;
+    std::vector<domain::CounsellorFigures> counsellors;
+    std::map<std::int64_t, std::string> names;  // user id -> display name
+  };
+  Portfolio portfolio(const domain::Actor& actor);
   // Supports whose review is due within `days` (or past), visible to the actor.
   std::vector<SupportView> reviews_due(const domain::Actor& actor, int days);
 

@@ -50,6 +50,42 @@ int int_field(const Json& body, const std::string& field, domain::FieldErrors& e
 }  // namespace
 
 void add_support_routes(Router& router, RouteDeps deps) {
+  router.add("GET", "/api/v1/portfolio", Access::authenticated, [deps](Request& req) {
+    const auto p = deps.services.supports.portfolio(req.actor());
+    auto name = [&](std::int64_t id) {
+      auto it = p.names.find(id);
+      return it == p.names.end() ? std::string() : it->second;
+    };
+    auto opt = [](const std::optional<int>& v) { return v ? Json(*v) : Json(nullptr); };
+    Json counsellors = Json::array();
+    for (const auto& c : p.counsellors) {
+      Json binomes = Json::array();
+      for (const auto& b : c.binomes)
+        binomes.push_back(
+            {{"referent_social", b.referent_social_id ? Json{{"id", *b.referent_social_id},
+                                                             {"name", name(*b.referent_social_id)}}
+                                                      : Json(nullptr)},
+             {"new_entries_year", b.new_entries_year}});
+      counsellors.push_back(
+          {{"conseiller", {{"id", c.conseiller_id}, {"name", name(c.conseiller_id)}}},
+           {"active", c.active},
+           {"brsa_active", c.brsa_active},
+           {"brsa_share_pct", opt(c.brsa_share_pct)},
+           {"bounds_state", c.bounds_state},
+           {"binomes", binomes}});
+    }
+    Json targets = nullptr;
+    if (p.convention) {
+      const auto& r = p.convention->rules;
+      targets = {{"convention", {{"code", p.convention->code}, {"label", p.convention->label}}},
+                 {"portfolio_min", opt(r.portfolio_min)},
+                 {"portfolio_max", opt(r.portfolio_max)},
+                 {"brsa_share_target_pct", opt(r.brsa_share_target_pct)},
+                 {"new_entries_per_binome_year", opt(r.new_entries_per_binome_year)}};
+    }
+    return json_response(200, {{"targets", targets}, {"counsellors", counsellors}});
+  });
+
   router.add("POST", "/api/v1/orientations/{id}/entry", Access::authenticated,
              [deps](Request& req) {
                auto body = json_object_body(req, {"start_date", "initial_months"});

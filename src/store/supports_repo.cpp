@@ -10,7 +10,7 @@ constexpr const char* kSelect =
     "s.start_date, s.initial_months, s.total_months, s.renewals, s.state, s.last_bilan_result, "
     "s.last_bilan_on, s.bilan_since_period_start, s.exit_outcome, s.exit_date, s.followup_end, "
     "p.conseiller_id, p.referent_social_id, su.organisation_id, p.territory_id, p.agence_id, "
-    "p.departement, p.first_name, p.last_name FROM supports s "
+    "p.departement, p.first_name, p.last_name, p.brsa FROM supports s "
     "JOIN convention_profiles cp ON cp.id = s.profile_id JOIN persons p ON p.id = s.person_id "
     "LEFT JOIN users su ON su.id = p.referent_social_id";
 
@@ -42,6 +42,7 @@ SupportRow to_row(const soci::row& r) {
   s.person_scope.departement = str(r, i++);
   s.person_name = str(r, i++);
   s.person_name += " " + str(r, i++);
+  s.person_brsa = flag(r, i++);
   return s;
 }
 
@@ -91,6 +92,10 @@ std::optional<SupportRow> find_support(soci::session& sql, std::int64_t id) {
 
 std::vector<SupportRow> supports_of_person(soci::session& sql, std::int64_t person_id) {
   return select_rows(sql, " WHERE s.person_id = :p ORDER BY s.id DESC", person_id);
+}
+
+std::vector<SupportRow> all_supports(soci::session& sql) {
+  return select_rows(sql, " ORDER BY s.id", std::nullopt);
 }
 
 std::vector<SupportRow> active_supports(soci::session& sql) {

@@ -21,6 +21,7 @@ struct SupportRow {
   std::optional<std::string> exit_outcome, exit_date, followup_end;
   domain::PersonScope person_scope;
   std::string person_name;
+  bool person_brsa = false;
 };
 
 struct SupportEvent {
@@ -32,6 +33,7 @@ void update_support(soci::session& sql, const SupportRow& row, const std::string
 std::optional<SupportRow> find_support(soci::session& sql, std::int64_t id);
 std::vector<SupportRow> supports_of_person(soci::session& sql, std::int64_t person_id);
 std::vector<SupportRow> active_supports(soci::session& sql);
+std::vector<SupportRow> all_supports(soci::session& sql);
 void insert_support_event(soci::session& sql, std::int64_t support_id, const std::string& at,
                           std::optional<std::int64_t> user_id, const std::string& kind,
                           const std::string& detail);

@@ -88,6 +88,30 @@ TEST_P(SupportTest, EnterReviewRenewAndExitUnderTheConventionInForce) {
             403);
 }
 
+TEST_P(SupportTest, PortfoliosCountActiveSupportsAgainstTheConventionsTargets) {
+  auto c = logged_in("conseiller.demo");
+  const auto oid = decided_orientation(c);
+  ASSERT_EQ(c.call("POST", "/api/v1/orientations/" + std::to_string(oid) + "/entry",
+                   Json{{"start_date", "2026-11-25"}, {"initial_months", 6}}.dump())
+                .status,
+            201);
+  auto mine = c.get("/api/v1/portfolio");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  const auto j = mine.json();
+  EXPECT_EQ(j["targets"]["portfolio_min"], 70);
+  EXPECT_EQ(j["targets"]["brsa_share_target_pct"], 80);
+  ASSERT_EQ(j["counsellors"].size(), 1u);
+  EXPECT_EQ(j["counsellors"][0]["conseiller"]["name"], "Camille Martin");
+  EXPECT_EQ(j["counsellors"][0]["active"], 1);
+  EXPECT_EQ(j["counsellors"][0]["brsa_share_pct"], 100);
+  EXPECT_EQ(j["counsellors"][0]["bounds_state"], "sous") << "1 active support, 70 at least";
+  EXPECT_EQ(j["counsellors"][0]["binomes"][0]["referent_social"]["name"], "Sophie Lambert");
+  EXPECT_EQ(j["counsellors"][0]["binomes"][0]["new_entries_year"], 1);
+  EXPECT_EQ(logged_in("coordo.demo").get("/api/v1/portfolio").json()["counsellors"].size(), 1u);
+  EXPECT_TRUE(logged_in("conseiller2.demo").get("/api/v1/portfolio").json()["counsellors"].empty());
+  EXPECT_EQ(logged_in("pilotage.demo").get("/api/v1/portfolio").status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SupportTest, ::testing::Values("sqlite", "postgres"),
                          backend_name);
 
