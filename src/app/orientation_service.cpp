@@ -90,9 +90,9 @@ void OrientationService::record(soci::session& sql, const domain::Actor& actor,
                                 const store::OrientationRow& row, const std::string& kind,
                                 const std::string& detail, const Origin& origin) {
   const auto now = ctx_.now_iso();
-  store::insert_orientation_event(
-      sql, row.id, now, actor.user_id ? std::optional<std::int64_t>(actor.user_id) : std::nullopt,
-      kind, detail);
+  store::insert_history_event(
+      sql, store::History::orientation, row.id, now,
+      actor.user_id ? std::optional<std::int64_t>(actor.user_id) : std::nullopt, kind, detail);
   store::append_audit(sql, ctx_.db.dialect(), now,
                       {audit_entry(actor, "orientation." + kind, row.person_id, origin,
                                    "orientation:" + std::to_string(row.id))});
@@ -234,8 +234,9 @@ store::OrientationRow OrientationService::load(const domain::Actor& actor, std::
 
 OrientationView OrientationService::view(const domain::Actor& actor, store::OrientationRow row) {
   OrientationView v;
-  v.history = ctx_.db.with_session(
-      [&](soci::session& sql) { return store::orientation_events(sql, row.id); });
+  v.history = ctx_.db.with_session([&](soci::session& sql) {
+    return store::history_events(sql, store::History::orientation, row.id);
+  });
   const auto profile = ctx_.db.with_session(
       [&](soci::session& sql) { return store::find_profile(sql, row.profile_id); });
   const auto status = status_of(row);

@@ -9,6 +9,7 @@
 #include "app/context.hpp"
 #include "domain/orientation.hpp"
 #include "exports/fiche_document.hpp"
+#include "store/history_repo.hpp"
 #include "store/orientations_repo.hpp"
 
 namespace binome::app {
@@ -18,7 +19,7 @@ class SupportService;
 
 struct OrientationView {
   store::OrientationRow row;
-  std::vector<store::OrientationEvent> history;
+  std::vector<store::HistoryEvent> history;
   domain::Deadline deadline;
   std::vector<std::string> allowed_actions;  // for the caller: position, decision, no_show
 };

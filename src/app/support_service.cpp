@@ -31,9 +31,9 @@ void SupportService::record(soci::session& sql, const domain::Actor& actor,
                             const store::SupportRow& row, const std::string& kind,
                             const std::string& detail, const Origin& origin) {
   const auto now = ctx_.now_iso();
-  store::insert_support_event(
-      sql, row.id, now, actor.user_id ? std::optional<std::int64_t>(actor.user_id) : std::nullopt,
-      kind, detail);
+  store::insert_history_event(
+      sql, store::History::support, row.id, now,
+      actor.user_id ? std::optional<std::int64_t>(actor.user_id) : std::nullopt, kind, detail);
   store::append_audit(sql, ctx_.db.dialect(), now,
                       {audit_entry(actor, "support." + kind, row.person_id, origin,
                                    "accompagnement:" + std::to_string(row.id))});
@@ -53,8 +53,9 @@ domain::ConventionRules SupportService::rules_of(const store::SupportRow& row) {
 SupportView SupportService::view(store::SupportRow row) {
   SupportView v;
   v.period_end = domain::to_iso(domain::period_end(facts_of(row)));
-  v.history =
-      ctx_.db.with_session([&](soci::session& sql) { return store::support_events(sql, row.id); });
+  v.history = ctx_.db.with_session([&](soci::session& sql) {
+    return store::history_events(sql, store::History::support, row.id);
+  });
   v.row = std::move(row);
   return v;
 }
@@ -110,8 +111,8 @@ SupportView SupportService::enter(const domain::Actor& actor, std::int64_t orien
     auto updated = *o;
     updated.status = "entree";
     store::update_orientation(sql, updated, now);
-    store::insert_orientation_event(sql, o->id, now, actor.user_id, "entry",
-                                    "Entrée effective le " + french_date(start_date));
+    store::insert_history_event(sql, store::History::orientation, o->id, now, actor.user_id,
+                                "entry", "Entrée effective le " + french_date(start_date));
     record(sql, actor, row, "entry",
            "Entrée le " + french_date(start_date) + " pour " + std::to_string(initial_months) +
                " mois",

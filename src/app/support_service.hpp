@@ -9,6 +9,7 @@
 #include "app/context.hpp"
 #include "domain/portfolio.hpp"
 #include "domain/support.hpp"
+#include "store/history_repo.hpp"
 #include "store/supports_repo.hpp"
 
 namespace binome::app {
@@ -16,7 +17,7 @@ namespace binome::app {
 struct SupportView {
   store::SupportRow row;
   std::string period_end;  // the review is due then
-  std::vector<store::SupportEvent> history;
+  std::vector<store::HistoryEvent> history;
 };
 
 struct ProfileInForce {

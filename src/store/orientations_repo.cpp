@@ -178,29 +178,6 @@ void update_orientation(soci::session& sql, const OrientationRow& o, const std::
       soci::use(no_shows), soci::use(now), soci::use(id);
 }
 
-void insert_orientation_event(soci::session& sql, std::int64_t orientation_id,
-                              const std::string& at, std::optional<std::int64_t> user_id,
-                              const std::string& kind, const std::string& detail) {
-  long long id = orientation_id;
-  auto user = Nullable::of(user_id);
-  sql << "INSERT INTO orientation_events (orientation_id, at, user_id, kind, detail) VALUES (:o, "
-         ":a, :u, :k, :d)",
-      soci::use(id), soci::use(at), soci::use(user.number, user.ind), soci::use(kind),
-      soci::use(detail);
-}
-
-std::vector<OrientationEvent> orientation_events(soci::session& sql, std::int64_t orientation_id) {
-  long long id = orientation_id;
-  std::vector<OrientationEvent> out;
-  soci::rowset<soci::row> rs =
-      (sql.prepare << "SELECT e.at, u.display_name, e.kind, e.detail FROM orientation_events e "
-                      "LEFT JOIN users u ON u.id = e.user_id WHERE e.orientation_id = :o ORDER "
-                      "BY e.id",
-       soci::use(id));
-  for (const auto& r : rs) out.push_back({str(r, 0), str(r, 1), str(r, 2), str(r, 3)});
-  return out;
-}
-
 std::vector<std::pair<std::string, std::string>> orientation_origins(soci::session& sql) {
   std::vector<std::pair<std::string, std::string>> out;
   soci::rowset<soci::row> rs =

@@ -50,14 +50,6 @@ std::vector<OrientationRow> pending_orientations(soci::session& sql);
 // Writes the fields that change after creation: status, positions, decision, absences.
 void update_orientation(soci::session& sql, const OrientationRow& row, const std::string& now);
 
-struct OrientationEvent {
-  std::string at, user_name, kind, detail;
-};
-void insert_orientation_event(soci::session& sql, std::int64_t orientation_id,
-                              const std::string& at, std::optional<std::int64_t> user_id,
-                              const std::string& kind, const std::string& detail);
-std::vector<OrientationEvent> orientation_events(soci::session& sql, std::int64_t orientation_id);
-
 std::vector<std::pair<std::string, std::string>> orientation_origins(soci::session& sql);
 void insert_orientation_origin(soci::session& sql, const std::string& code,
                                const std::string& label);

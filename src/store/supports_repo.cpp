@@ -102,26 +102,4 @@ std::vector<SupportRow> active_supports(soci::session& sql) {
   return select_rows(sql, " WHERE s.state <> 'termine' ORDER BY s.start_date, s.id", std::nullopt);
 }
 
-void insert_support_event(soci::session& sql, std::int64_t support_id, const std::string& at,
-                          std::optional<std::int64_t> user_id, const std::string& kind,
-                          const std::string& detail) {
-  long long id = support_id;
-  auto user = Nullable::of(user_id);
-  sql << "INSERT INTO support_events (support_id, at, user_id, kind, detail) VALUES (:s, :a, :u, "
-         ":k, :d)",
-      soci::use(id), soci::use(at), soci::use(user.number, user.ind), soci::use(kind),
-      soci::use(detail);
-}
-
-std::vector<SupportEvent> support_events(soci::session& sql, std::int64_t support_id) {
-  long long id = support_id;
-  std::vector<SupportEvent> out;
-  soci::rowset<soci::row> rs =
-      (sql.prepare << "SELECT e.at, u.display_name, e.detail FROM support_events e LEFT JOIN "
-                      "users u ON u.id = e.user_id WHERE e.support_id = :s ORDER BY e.id",
-       soci::use(id));
-  for (const auto& r : rs) out.push_back({str(r, 0), str(r, 1), str(r, 2)});
-  return out;
-}
-
 }  // namespace binome::store

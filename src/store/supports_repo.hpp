@@ -24,19 +24,10 @@ struct SupportRow {
   bool person_brsa = false;
 };
 
-struct SupportEvent {
-  std::string at, user_name, detail;
-};
-
 std::int64_t insert_support(soci::session& sql, const SupportRow& row, const std::string& now);
 void update_support(soci::session& sql, const SupportRow& row, const std::string& now);
 std::optional<SupportRow> find_support(soci::session& sql, std::int64_t id);
 std::vector<SupportRow> supports_of_person(soci::session& sql, std::int64_t person_id);
 std::vector<SupportRow> active_supports(soci::session& sql);
 std::vector<SupportRow> all_supports(soci::session& sql);
-void insert_support_event(soci::session& sql, std::int64_t support_id, const std::string& at,
-                          std::optional<std::int64_t> user_id, const std::string& kind,
-                          const std::string& detail);
-std::vector<SupportEvent> support_events(soci::session& sql, std::int64_t support_id);
-
 }  // namespace binome::store

@@ -1,0 +1,24 @@
+// The timestamped steps of an orientation or a support: what the person's page shows as
+// history. One shape, two tables.
+#pragma once
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace binome::store {
+
+enum class History { orientation, support };
+
+struct HistoryEvent {
+  std::string at, user_name, kind, detail;
+};
+
+void insert_history_event(soci::session& sql, History history, std::int64_t owner_id,
+                          const std::string& at, std::optional<std::int64_t> user_id,
+                          const std::string& kind, const std::string& detail);
+std::vector<HistoryEvent> history_events(soci::session& sql, History history,
+                                         std::int64_t owner_id);
+
+}  // namespace binome::store
