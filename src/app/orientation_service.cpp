@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
+#include "app/guards.hpp"
 #include "app/profile_service.hpp"
 #include "app/support_service.hpp"
 #include "domain/text.hpp"
 #include "store/persons_repo.hpp"
 #include "store/profiles_repo.hpp"
+#include "store/tasks_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace binome::app {
@@ -16,19 +18,8 @@ using domain::DomainError;
 using domain::FieldErrors;
 using domain::OrientationStatus;
 
-DomainError forbidden_scope() {
-  return DomainError(DomainError::Kind::forbidden, "hors_perimetre",
-                     "Vous n'êtes ni référent de cette personne ni coordinateur de son territoire "
-                     "ou de son agence : l'accès est refusé et tracé.");
-}
-
 DomainError conflict(const std::string& code, const std::string& message) {
   return DomainError(DomainError::Kind::conflict, code, message);
-}
-
-std::string french_date(const std::string& iso) {
-  if (iso.size() != 10) return iso;
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
 OrientationStatus status_of(const store::OrientationRow& row) {
@@ -111,7 +102,7 @@ OrientationView OrientationService::create(const domain::Actor& actor, std::int6
       store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
                           {audit_entry(actor, "orientation.create.denied", person_id, origin)});
     });
-    throw forbidden_scope();
+    throw out_of_scope();
   }
   const auto day = today();
   FieldErrors errors = domain::validate_request(req, day);
@@ -227,7 +218,7 @@ store::OrientationRow OrientationService::load(const domain::Actor& actor, std::
                           {audit_entry(actor, "orientation.denied", row->person_id, origin,
                                        "orientation:" + std::to_string(id))});
     });
-    throw forbidden_scope();
+    throw out_of_scope();
   }
   return *row;
 }
@@ -283,7 +274,7 @@ std::vector<OrientationView> OrientationService::of_person(const domain::Actor& 
         sql, ctx_.db.dialect(), ctx_.now_iso(),
         {audit_entry(actor, ok ? "orientation.read" : "orientation.denied", person_id, origin)});
   });
-  if (!ok) throw forbidden_scope();
+  if (!ok) throw out_of_scope();
   std::vector<OrientationView> out;
   for (auto& row : ctx_.db.with_session(
            [&](soci::session& sql) { return store::orientations_of_person(sql, person_id); }))
@@ -421,16 +412,19 @@ OrientationView OrientationService::no_show(const domain::Actor& actor, std::int
     if (row.no_shows == 2) {
       // Seed 000: after a second absence the orienteur is informed and, for a BrSa, the
       // Département's referent may start a sanction procedure.
-      store::insert_task(
-          sql, {0, row.orienteur_id, row.person_id, row.id, "absence_orienteur", now, {}});
-      if (person && person->person.identity.brsa && person->person.scope.referent_social_id)
-        store::insert_task(sql, {0,
-                                 *person->person.scope.referent_social_id,
-                                 row.person_id,
-                                 row.id,
-                                 "procedure_sanction",
-                                 now,
-                                 {}});
+      store::TaskRow inform;
+      inform.user_id = row.orienteur_id;
+      inform.person_id = row.person_id;
+      inform.orientation_id = row.id;
+      inform.kind = "absence_orienteur";
+      inform.created_at = now;
+      store::insert_task(sql, inform);
+      if (person && person->person.identity.brsa && person->person.scope.referent_social_id) {
+        auto sanction = inform;
+        sanction.user_id = *person->person.scope.referent_social_id;
+        sanction.kind = "procedure_sanction";
+        store::insert_task(sql, sanction);
+      }
     }
   });
   return view(actor, *ctx_.db.with_session(
@@ -502,49 +496,17 @@ exports::FicheData OrientationService::fiche(const domain::Actor& actor, std::in
   return f;
 }
 
-std::vector<WorklistItem> OrientationService::worklist(const domain::Actor& actor,
-                                                       const Origin& origin) {
-  std::vector<WorklistItem> out;
+std::vector<OrientationView> OrientationService::entries_due(const domain::Actor& actor) {
+  std::vector<OrientationView> out;
   if (domain::reach_of(actor).kind == domain::Reach::Kind::none) return out;
   for (auto& row :
        ctx_.db.with_session([](soci::session& sql) { return store::pending_orientations(sql); })) {
     if (domain::person_access(actor, row.person_scope) != domain::Access::allowed) continue;
-    const auto v = view(actor, row);
+    auto v = view(actor, row);
     using S = domain::Deadline::State;
-    if (v.deadline.state != S::bientot && v.deadline.state != S::depasse) continue;
-    const auto due = domain::to_iso(*v.deadline.due);
-    out.push_back({v.deadline.state == S::depasse ? "echeance_depassee" : "echeance_proche",
-                   (v.deadline.state == S::depasse ? "Échéance d'entrée dépassée depuis le "
-                                                   : "Entrée à réaliser avant le ") +
-                       french_date(due),
-                   row.person_id, row.person_name, row.id, due});
+    if (v.deadline.state == S::bientot || v.deadline.state == S::depasse)
+      out.push_back(std::move(v));
   }
-  for (const auto& t : ctx_.db.with_session(
-           [&](soci::session& sql) { return store::open_tasks(sql, actor.user_id); }))
-    out.push_back(
-        {t.kind,
-         t.kind == "procedure_sanction"
-             ? "Deuxième absence d'un allocataire du RSA : procédure de sanction à examiner"
-             : "Deuxième absence au rendez-vous : vous êtes informé(e) en tant qu'orienteur",
-         t.person_id, t.person_name, t.orientation_id, std::nullopt});
-  // Reviews: the end of each period calls for a bilan, then a renewal or an exit.
-  const auto today = std::chrono::sys_days{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
-  for (const auto& s : supports_.reviews_due(actor, 30)) {
-    const bool late = std::chrono::sys_days{*domain::parse_date(s.period_end)} < today;
-    out.push_back(
-        {late ? "revue_depassee" : "revue_due",
-         (late ? "Réexamen en retard depuis le " : "Bilan et réexamen à faire avant le ") +
-             french_date(s.period_end) + " (" + s.row.profile_label +
-             ") : renouvellement ou sortie",
-         s.row.person_id, s.row.person_name, std::nullopt, s.period_end});
-  }
-  // The list names persons: its reading is on the trail like any list of persons.
-  auto entry = audit_entry(actor, "worklist.read", std::nullopt, origin);
-  for (const auto& item : out) entry.listed_persons.push_back(item.person_id);
-  if (!entry.listed_persons.empty())
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(), {entry});
-    });
   return out;
 }
 

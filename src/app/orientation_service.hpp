@@ -24,15 +24,6 @@ struct OrientationView {
   std::vector<std::string> allowed_actions;  // for the caller: position, decision, no_show
 };
 
-struct WorklistItem {
-  std::string kind;  // echeance_proche, echeance_depassee, absence_orienteur, procedure_sanction
-  std::string label;
-  std::int64_t person_id = 0;
-  std::string person_name;
-  std::optional<std::int64_t> orientation_id;
-  std::optional<std::string> due_on;
-};
-
 struct OrientationReferential {
   std::vector<std::pair<std::string, std::string>> origins;
 };
@@ -59,7 +50,8 @@ class OrientationService {
   // The fiche's content, audited under `action` (fiche.pdf or fiche.zip).
   exports::FicheData fiche(const domain::Actor& actor, std::int64_t id, const std::string& action,
                            const Origin& origin);
-  std::vector<WorklistItem> worklist(const domain::Actor& actor, const Origin& origin);
+  // Pending orientations whose entry deadline is near or past, within the actor's reach.
+  std::vector<OrientationView> entries_due(const domain::Actor& actor);
 
  private:
   domain::Date today() const;

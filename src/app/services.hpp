@@ -1,13 +1,18 @@
 // All application services over one context: what the HTTP server and the CLI call.
 #pragma once
 #include "app/admin_service.hpp"
+#include "app/appointment_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
+#include "app/axe3_service.hpp"
+#include "app/binome_service.hpp"
 #include "app/context.hpp"
 #include "app/orientation_service.hpp"
 #include "app/person_service.hpp"
 #include "app/profile_service.hpp"
 #include "app/support_service.hpp"
+#include "app/task_service.hpp"
+#include "app/worklist_service.hpp"
 
 namespace binome::app {
 
@@ -20,7 +25,12 @@ struct Services {
         admin(c),
         profiles(c),
         supports(c),
-        orientations(c, profiles, supports) {}
+        orientations(c, profiles, supports),
+        axe3(c),
+        appointments(c),
+        binomes(c),
+        tasks(c),
+        worklist(c, orientations, supports, axe3, appointments) {}
   Context& ctx;
   AuthService auth;
   PersonService persons;
@@ -29,6 +39,11 @@ struct Services {
   ProfileService profiles;
   SupportService supports;
   OrientationService orientations;
+  Axe3Service axe3;
+  AppointmentService appointments;
+  BinomeService binomes;
+  TaskService tasks;
+  WorklistService worklist;
 };
 
 }  // namespace binome::app

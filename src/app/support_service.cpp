@@ -1,7 +1,9 @@
 #include "app/support_service.hpp"
 
+#include "app/guards.hpp"
 #include "store/orientations_repo.hpp"
 #include "store/profiles_repo.hpp"
+#include "store/social_supports_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace binome::app {
@@ -9,20 +11,9 @@ namespace {
 
 using domain::DomainError;
 
-std::string french_date(const std::string& iso) {
-  if (iso.size() != 10) return iso;
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-}
-
 domain::SupportFacts facts_of(const store::SupportRow& r) {
   return {r.start_date, r.total_months, r.renewals, r.bilan_since_period_start,
           domain::parse_support_state(r.state).value_or(domain::SupportState::termine)};
-}
-
-DomainError out_of_scope() {
-  return DomainError(DomainError::Kind::forbidden, "hors_perimetre",
-                     "Vous n'êtes ni référent de cette personne ni coordinateur de son territoire "
-                     "ou de son agence : l'accès est refusé et tracé.");
 }
 
 }  // namespace
@@ -53,6 +44,15 @@ domain::ConventionRules SupportService::rules_of(const store::SupportRow& row) {
 SupportView SupportService::view(store::SupportRow row) {
   SupportView v;
   v.period_end = domain::to_iso(domain::period_end(facts_of(row)));
+  if (row.state == "en_cours") {
+    const auto rules = rules_of(row);
+    v.max_total_months = rules.axe2.max_total_months;
+    // Renewable if the smallest step would pass, once the bilan is recorded.
+    auto facts = facts_of(row);
+    facts.bilan_since_period_start = true;
+    for (int step : rules.axe2.renewal_months)
+      if (domain::check_renewal(facts, step, rules, row.profile_label).empty()) v.renewable = true;
+  }
   v.history = ctx_.db.with_session([&](soci::session& sql) {
     return store::history_events(sql, store::History::support, row.id);
   });
@@ -66,13 +66,7 @@ store::SupportRow SupportService::load(const domain::Actor& actor, std::int64_t 
   if (!row)
     throw DomainError(DomainError::Kind::not_found, "accompagnement_introuvable",
                       "Accompagnement introuvable.");
-  if (domain::person_access(actor, row->person_scope) != domain::Access::allowed) {
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                          {audit_entry(actor, "support.denied", row->person_id, origin)});
-    });
-    throw out_of_scope();
-  }
+  require_person_access(ctx_, actor, row->person_scope, row->person_id, "support.denied", origin);
   return *row;
 }
 
@@ -89,6 +83,12 @@ SupportView SupportService::enter(const domain::Actor& actor, std::int64_t orien
   if (o->status != "en_attente_entree")
     throw DomainError(DomainError::Kind::conflict, "entree_impossible",
                       "L'entrée suppose une décision OUI en attente d'entrée.");
+  for (const auto& a : ctx_.db.with_session(
+           [&](soci::session& sql) { return store::social_supports_of_person(sql, o->person_id); }))
+    if (a.state == "en_cours")
+      throw DomainError(DomainError::Kind::conflict, "axe3_en_cours",
+                        "Un accompagnement social exclusif (axe 3) est en cours : "
+                        "l'accompagnement France Travail est suspendu jusqu'à sa fin.");
   store::SupportRow probe;
   probe.profile_id = o->profile_id;
   probe.profile_version_id = o->profile_version_id;
@@ -259,6 +259,42 @@ std::vector<SupportView> SupportService::reviews_due(const domain::Actor& actor,
       continue;
     const auto end = std::chrono::sys_days{domain::period_end(facts_of(row))};
     if (end - today <= std::chrono::days{days}) out.push_back(view(std::move(row)));
+  }
+  return out;
+}
+
+std::vector<SupportView> SupportService::portfolio_persons(
+    const domain::Actor& actor, std::int64_t conseiller_id,
+    std::optional<std::int64_t> referent_social_id, const Origin& origin) {
+  if (!domain::may_see_named_persons(actor.role))
+    throw DomainError(DomainError::Kind::forbidden, "role_sans_acces",
+                      "Votre rôle ne donne pas accès aux personnes accompagnées.");
+  std::vector<SupportView> out;
+  for (auto& row :
+       ctx_.db.with_session([](soci::session& sql) { return store::active_supports(sql); })) {
+    if (row.state != "en_cours" || row.person_scope.conseiller_id != conseiller_id ||
+        (referent_social_id && row.person_scope.referent_social_id != referent_social_id) ||
+        domain::person_access(actor, row.person_scope) != domain::Access::allowed)
+      continue;
+    out.push_back(view(std::move(row)));
+  }
+  auto entry = audit_entry(actor, "portfolio.persons", std::nullopt, origin,
+                           "conseiller:" + std::to_string(conseiller_id));
+  for (const auto& v : out) entry.listed_persons.push_back(v.row.person_id);
+  if (!out.empty()) audit_now(ctx_, entry);
+  return out;
+}
+
+std::vector<SupportView> SupportService::followups_ending(const domain::Actor& actor, int days) {
+  std::vector<SupportView> out;
+  const auto day = std::chrono::sys_days{today(ctx_)};
+  for (auto& row :
+       ctx_.db.with_session([](soci::session& sql) { return store::active_supports(sql); })) {
+    if (row.state != "suivi_emploi" || !row.followup_end ||
+        domain::person_access(actor, row.person_scope) != domain::Access::allowed)
+      continue;
+    const auto end = std::chrono::sys_days{*domain::parse_date(*row.followup_end)};
+    if (end >= day && end - day <= std::chrono::days{days}) out.push_back(view(std::move(row)));
   }
   return out;
 }

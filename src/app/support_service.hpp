@@ -17,6 +17,9 @@ namespace binome::app {
 struct SupportView {
   store::SupportRow row;
   std::string period_end;  // the review is due then
+  // Whether the convention still allows a renewal; when not, the review leads to the exit.
+  bool renewable = false;
+  std::optional<int> max_total_months;
   std::vector<store::HistoryEvent> history;
 };
 
@@ -44,8 +47,15 @@ class SupportService {
     std::map<std::int64_t, std::string> names;  // user id -> display name
   };
   Portfolio portfolio(const domain::Actor& actor);
+  // The people behind a portfolio's figures: supports in progress of a counsellor (and of
+  // one binôme when the social referent is given), within the actor's reach; audited.
+  std::vector<SupportView> portfolio_persons(const domain::Actor& actor, std::int64_t conseiller_id,
+                                             std::optional<std::int64_t> referent_social_id,
+                                             const Origin& origin);
   // Supports whose review is due within `days` (or past), visible to the actor.
   std::vector<SupportView> reviews_due(const domain::Actor& actor, int days);
+  // In-work follow-ups ending within `days`, visible to the actor.
+  std::vector<SupportView> followups_ending(const domain::Actor& actor, int days);
 
  private:
   store::SupportRow load(const domain::Actor& actor, std::int64_t id, const Origin& origin);

@@ -136,6 +136,10 @@ FieldErrors validate(const ConventionRules& r) {
   if (r.axe3.max_renewals < 0 || r.axe3.max_renewals > 10)
     errors.push_back(
         {"axe3.max_renewals", "invalide", "Le nombre de renouvellements de l'axe 3 est invalide."});
+  if (r.axe3.validator != "coordinateur_departement" && r.axe3.validator != "referent_social")
+    errors.push_back({"axe3.validator", "invalide",
+                      "Le valideur de l'axe 3 doit être « coordinateur_departement » ou "
+                      "« referent_social »."});
   positive(errors, r.axe3.quota_per_service_year, "axe3.quota_per_service_year", 100000,
            "Le quota d'axe 3 par service");
   positive(errors, r.axe3.quota_total_year, "axe3.quota_total_year", 100000,

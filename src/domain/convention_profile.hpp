@@ -51,6 +51,9 @@ struct Axe3Rules {
   std::optional<int> quota_per_service_year;  // 24 per MDS in 77
   std::optional<int> quota_total_year;        // 336 in 77
   std::string validated_by;                   // who validates the start, e.g. "Président du CD"
+  // The binome role that validates: "coordinateur_departement" (a coordinateur of a
+  // Département organisation, for the Président du CD) or "referent_social".
+  std::string validator = "coordinateur_departement";
 };
 
 struct RetentionRules {

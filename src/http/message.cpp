@@ -102,6 +102,17 @@ std::optional<std::int64_t> opt_int(const Json& body, const std::string& field,
   return it->get<std::int64_t>();
 }
 
+std::optional<bool> opt_bool(const Json& body, const std::string& field,
+                             domain::FieldErrors& errors) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_boolean()) {
+    errors.push_back({field, "type", "Le champ « " + field + " » doit valoir true ou false."});
+    return std::nullopt;
+  }
+  return it->get<bool>();
+}
+
 namespace {
 std::optional<long long> parse_int(const std::string& s) {
   long long v = 0;

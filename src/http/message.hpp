@@ -63,6 +63,24 @@ std::optional<std::string> opt_string(const Json& body, const std::string& field
 std::string req_string(const Json& body, const std::string& field, domain::FieldErrors& errors);
 std::optional<std::int64_t> opt_int(const Json& body, const std::string& field,
                                     domain::FieldErrors& errors);
+std::optional<bool> opt_bool(const Json& body, const std::string& field,
+                             domain::FieldErrors& errors);
+// A list of closed-list codes as [{"code","label"}], for the UI's selects.
+template <typename List>
+Json labelled_list(const List& list) {
+  Json out = Json::array();
+  for (const auto& item : list)
+    out.push_back({{"code", std::string(item.code)}, {"label", std::string(item.label)}});
+  return out;
+}
+// {"code","label"} of one code of a closed list, or null.
+template <typename List>
+Json labelled(const std::optional<std::string>& code, const List& list) {
+  if (!code) return nullptr;
+  for (const auto& item : list)
+    if (item.code == *code) return {{"code", *code}, {"label", std::string(item.label)}};
+  return {{"code", *code}, {"label", *code}};
+}
 
 // page and per_page query parameters, checked (1 ≤ per_page ≤ 100).
 std::pair<int, int> paging(const Request& req, int default_per_page = 20);

@@ -9,13 +9,6 @@ namespace {
 using domain::DomainError;
 
 template <std::size_t N>
-Json labelled_list(const std::array<domain::Labelled, N>& list) {
-  Json out = Json::array();
-  for (const auto& item : list) out.push_back({{"code", item.code}, {"label", item.label}});
-  return out;
-}
-
-template <std::size_t N>
 Json labelled_codes(const std::vector<std::string>& codes,
                     const std::array<domain::Labelled, N>& list) {
   Json out = Json::array();
@@ -294,18 +287,6 @@ void add_orientation_routes(Router& router, RouteDeps deps) {
                                           {"password", zip.password},
                                           {"zip_base64", base64(zip.bytes)}});
              });
-
-  router.add("GET", "/api/v1/worklist", Access::authenticated, [deps](Request& req) {
-    Json items = Json::array();
-    for (const auto& t : deps.services.orientations.worklist(req.actor(), req.origin()))
-      items.push_back(
-          {{"kind", t.kind},
-           {"label", t.label},
-           {"person", {{"id", t.person_id}, {"name", t.person_name}}},
-           {"orientation_id", t.orientation_id ? Json(*t.orientation_id) : Json(nullptr)},
-           {"due_on", t.due_on ? Json(*t.due_on) : Json(nullptr)}});
-    return json_response(200, {{"items", items}});
-  });
 }
 
 }  // namespace binome::http

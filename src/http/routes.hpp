@@ -20,5 +20,9 @@ void add_system_routes(Router& router, RouteDeps deps);
 void add_profile_routes(Router& router, RouteDeps deps);
 void add_orientation_routes(Router& router, RouteDeps deps);
 void add_support_routes(Router& router, RouteDeps deps);
+void add_axe3_routes(Router& router, RouteDeps deps);
+void add_appointment_routes(Router& router, RouteDeps deps);
+void add_binome_routes(Router& router, RouteDeps deps);
+void add_worklist_routes(Router& router, RouteDeps deps);
 
 }  // namespace binome::http

@@ -37,6 +37,9 @@ Json support_json(const app::SupportView& v) {
                                      {"date", s.exit_date.value_or("")}}
                               : Json(nullptr)},
       {"followup_end", s.followup_end ? Json(*s.followup_end) : Json(nullptr)},
+      {"renewable", v.renewable},
+      // The counsellor is the RSA referent of a BrSa during the support (seed 000).
+      {"rsa_referent_is_counsellor", s.person_brsa && s.state != "termine"},
       {"history", history}};
 }
 
@@ -84,6 +87,23 @@ void add_support_routes(Router& router, RouteDeps deps) {
                  {"new_entries_per_binome_year", opt(r.new_entries_per_binome_year)}};
     }
     return json_response(200, {{"targets", targets}, {"counsellors", counsellors}});
+  });
+
+  router.add("GET", "/api/v1/portfolio/persons", Access::authenticated, [deps](Request& req) {
+    const auto conseiller = query_id(req, "conseiller_id");
+    if (!conseiller)
+      throw DomainError(DomainError::Kind::invalid,
+                        domain::FieldErrors{{"conseiller_id", "obligatoire",
+                                             "Précisez le conseiller (conseiller_id)."}});
+    Json items = Json::array();
+    for (const auto& v : deps.services.supports.portfolio_persons(
+             req.actor(), *conseiller, query_id(req, "referent_social_id"), req.origin()))
+      items.push_back({{"person", {{"id", v.row.person_id}, {"name", v.row.person_name}}},
+                       {"brsa", v.row.person_brsa},
+                       {"support_id", v.row.id},
+                       {"start_date", v.row.start_date},
+                       {"review_due_on", v.period_end}});
+    return json_response(200, {{"items", items}});
   });
 
   router.add("POST", "/api/v1/orientations/{id}/entry", Access::authenticated,

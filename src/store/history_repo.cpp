@@ -12,8 +12,15 @@ struct Names {
 };
 
 Names names_of(History history) {
-  return history == History::orientation ? Names{"orientation_events", "orientation_id"}
-                                         : Names{"support_events", "support_id"};
+  switch (history) {
+    case History::orientation:
+      return {"orientation_events", "orientation_id"};
+    case History::support:
+      return {"support_events", "support_id"};
+    case History::social_support:
+      return {"social_support_events", "social_support_id"};
+  }
+  return {"support_events", "support_id"};
 }
 
 }  // namespace

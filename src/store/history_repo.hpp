@@ -1,5 +1,5 @@
 // The timestamped steps of an orientation or a support: what the person's page shows as
-// history. One shape, two tables.
+// history. One shape, one table per kind of step.
 #pragma once
 #include <soci/soci.h>
 
@@ -9,7 +9,7 @@
 
 namespace binome::store {
 
-enum class History { orientation, support };
+enum class History { orientation, support, social_support };
 
 struct HistoryEvent {
   std::string at, user_name, kind, detail;

@@ -194,29 +194,4 @@ void insert_orientation_origin(soci::session& sql, const std::string& code,
       soci::use(code), soci::use(label);
 }
 
-void insert_task(soci::session& sql, const TaskRow& t) {
-  long long user = t.user_id, person = t.person_id;
-  auto orientation = Nullable::of(t.orientation_id);
-  sql << "INSERT INTO tasks (user_id, person_id, orientation_id, kind, created_at) VALUES (:u, "
-         ":p, :o, :k, :c)",
-      soci::use(user), soci::use(person), soci::use(orientation.number, orientation.ind),
-      soci::use(t.kind), soci::use(t.created_at);
-}
-
-std::vector<TaskRow> open_tasks(soci::session& sql, std::int64_t user_id) {
-  long long user = user_id;
-  std::vector<TaskRow> out;
-  soci::rowset<soci::row> rs =
-      (sql.prepare << "SELECT t.id, t.user_id, t.person_id, t.orientation_id, t.kind, "
-                      "t.created_at, p.first_name, p.last_name FROM tasks t JOIN persons p ON "
-                      "p.id = t.person_id WHERE t.user_id = :u AND t.done_at IS NULL ORDER BY t.id",
-       soci::use(user));
-  for (const auto& r : rs) {
-    TaskRow t{i64(r, 0), i64(r, 1), i64(r, 2), opt_i64(r, 3), str(r, 4), str(r, 5), {}};
-    t.person_name = str(r, 6) + " " + str(r, 7);
-    out.push_back(std::move(t));
-  }
-  return out;
-}
-
 }  // namespace binome::store

@@ -54,12 +54,4 @@ std::vector<std::pair<std::string, std::string>> orientation_origins(soci::sessi
 void insert_orientation_origin(soci::session& sql, const std::string& code,
                                const std::string& label);
 
-struct TaskRow {
-  std::int64_t id = 0, user_id = 0, person_id = 0;
-  std::optional<std::int64_t> orientation_id;
-  std::string kind, created_at, person_name;
-};
-void insert_task(soci::session& sql, const TaskRow& task);
-std::vector<TaskRow> open_tasks(soci::session& sql, std::int64_t user_id);
-
 }  // namespace binome::store

@@ -122,7 +122,8 @@ Json rules_to_json(const domain::ConventionRules& r) {
         {"max_total_months", opt(r.axe3.max_total_months)},
         {"quota_per_service_year", opt(r.axe3.quota_per_service_year)},
         {"quota_total_year", opt(r.axe3.quota_total_year)},
-        {"validated_by", r.axe3.validated_by}}},
+        {"validated_by", r.axe3.validated_by},
+        {"validator", r.axe3.validator}}},
       {"metiers_en_tension", r.metiers_en_tension},
       {"dedicated_counsellors_etp", opt(r.dedicated_counsellors_etp)},
       {"retention",
@@ -178,13 +179,14 @@ domain::ConventionRules rules_from_json(const Json& j, FieldErrors& errors) {
   const Json* axe3 = top.get("axe3");
   Reader a3(axe3 ? *axe3 : empty, "axe3", errors,
             {"duration_months", "max_renewals", "max_total_months", "quota_per_service_year",
-             "quota_total_year", "validated_by"});
+             "quota_total_year", "validated_by", "validator"});
   a3.integer("duration_months", r.axe3.duration_months);
   a3.integer("max_renewals", r.axe3.max_renewals);
   a3.integer("max_total_months", r.axe3.max_total_months);
   a3.integer("quota_per_service_year", r.axe3.quota_per_service_year);
   a3.integer("quota_total_year", r.axe3.quota_total_year);
   a3.text("validated_by", r.axe3.validated_by);
+  a3.text("validator", r.axe3.validator);
   const Json* ret = top.get("retention");
   Reader rt(ret ? *ret : empty, "retention", errors,
             {"fiche_years_after_convention_end", "application_data_months", "flow_data_months",

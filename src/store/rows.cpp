@@ -62,4 +62,18 @@ void for_each_row(soci::session& sql, const std::string& query, std::optional<lo
   }
 }
 
+PersonOfRow read_person_columns(const soci::row& r, std::size_t& i) {
+  PersonOfRow p;
+  p.scope.conseiller_id = opt_i64(r, i++);
+  p.scope.referent_social_id = opt_i64(r, i++);
+  p.scope.referent_social_org_id = opt_i64(r, i++);
+  p.scope.territory_id = opt_i64(r, i++);
+  p.scope.agence_id = opt_i64(r, i++);
+  p.scope.departement = str(r, i++);
+  p.name = str(r, i++);
+  p.name += " " + str(r, i++);
+  p.brsa = flag(r, i++);
+  return p;
+}
+
 }  // namespace binome::store

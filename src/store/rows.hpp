@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/scope.hpp"
+
 namespace binome::store {
 
 std::optional<std::int64_t> opt_i64(const soci::row& row, std::size_t i);
@@ -33,5 +35,17 @@ struct Nullable {
     return v ? Nullable{{}, static_cast<long long>(*v), soci::i_ok} : Nullable{};
   }
 };
+
+// The person a row belongs to, as the access rule needs it. Select kPersonColumns from
+// `persons p LEFT JOIN users su ON su.id = p.referent_social_id`, then read them at `i`.
+inline constexpr const char* kPersonColumns =
+    "p.conseiller_id, p.referent_social_id, su.organisation_id, p.territory_id, p.agence_id, "
+    "p.departement, p.first_name, p.last_name, p.brsa";
+struct PersonOfRow {
+  domain::PersonScope scope;
+  std::string name;
+  bool brsa = false;
+};
+PersonOfRow read_person_columns(const soci::row& row, std::size_t& i);
 
 }  // namespace binome::store

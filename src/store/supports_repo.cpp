@@ -5,12 +5,12 @@
 namespace binome::store {
 namespace {
 
-constexpr const char* kSelect =
+const std::string kSelect =
     "SELECT s.id, s.person_id, s.orientation_id, s.profile_id, s.profile_version_id, cp.label, "
     "s.start_date, s.initial_months, s.total_months, s.renewals, s.state, s.last_bilan_result, "
-    "s.last_bilan_on, s.bilan_since_period_start, s.exit_outcome, s.exit_date, s.followup_end, "
-    "p.conseiller_id, p.referent_social_id, su.organisation_id, p.territory_id, p.agence_id, "
-    "p.departement, p.first_name, p.last_name, p.brsa FROM supports s "
+    "s.last_bilan_on, s.bilan_since_period_start, s.exit_outcome, s.exit_date, s.followup_end, " +
+    std::string(kPersonColumns) +
+    " FROM supports s "
     "JOIN convention_profiles cp ON cp.id = s.profile_id JOIN persons p ON p.id = s.person_id "
     "LEFT JOIN users su ON su.id = p.referent_social_id";
 
@@ -34,22 +34,17 @@ SupportRow to_row(const soci::row& r) {
   s.exit_outcome = opt_str(r, i++);
   s.exit_date = opt_str(r, i++);
   s.followup_end = opt_str(r, i++);
-  s.person_scope.conseiller_id = opt_i64(r, i++);
-  s.person_scope.referent_social_id = opt_i64(r, i++);
-  s.person_scope.referent_social_org_id = opt_i64(r, i++);
-  s.person_scope.territory_id = opt_i64(r, i++);
-  s.person_scope.agence_id = opt_i64(r, i++);
-  s.person_scope.departement = str(r, i++);
-  s.person_name = str(r, i++);
-  s.person_name += " " + str(r, i++);
-  s.person_brsa = flag(r, i++);
+  auto person = read_person_columns(r, i);
+  s.person_scope = std::move(person.scope);
+  s.person_name = std::move(person.name);
+  s.person_brsa = person.brsa;
   return s;
 }
 
 std::vector<SupportRow> select_rows(soci::session& sql, const std::string& where,
                                     std::optional<long long> value) {
   std::vector<SupportRow> out;
-  for_each_row(sql, std::string(kSelect) + where, value,
+  for_each_row(sql, kSelect + where, value,
                [&](const soci::row& row) { out.push_back(to_row(row)); });
   return out;
 }

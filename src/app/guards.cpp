@@ -1,0 +1,35 @@
+#include "app/guards.hpp"
+
+namespace binome::app {
+
+std::string french_date(const std::string& iso) {
+  if (iso.size() != 10) return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
+domain::DomainError out_of_scope() {
+  return domain::DomainError(
+      domain::DomainError::Kind::forbidden, "hors_perimetre",
+      "Vous n'êtes ni référent de cette personne ni coordinateur de son territoire ou de son "
+      "agence : l'accès est refusé et tracé.");
+}
+
+void require_person_access(Context& ctx, const domain::Actor& actor,
+                           const domain::PersonScope& scope, std::int64_t person_id,
+                           const std::string& denied_action, const Origin& origin) {
+  if (domain::person_access(actor, scope) == domain::Access::allowed) return;
+  audit_now(ctx, audit_entry(actor, denied_action, person_id, origin));
+  throw out_of_scope();
+}
+
+domain::Date today(const Context& ctx) {
+  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx.clock.now())};
+}
+
+void audit_now(Context& ctx, const store::AuditEntry& entry) {
+  ctx.db.transaction([&](soci::session& sql) {
+    store::append_audit(sql, ctx.db.dialect(), ctx.now_iso(), {entry});
+  });
+}
+
+}  // namespace binome::app

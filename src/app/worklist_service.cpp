@@ -1,0 +1,174 @@
+#include "app/worklist_service.hpp"
+
+#include <algorithm>
+
+#include "app/appointment_service.hpp"
+#include "app/axe3_service.hpp"
+#include "app/guards.hpp"
+#include "app/orientation_service.hpp"
+#include "app/support_service.hpp"
+#include "store/tasks_repo.hpp"
+
+namespace binome::app {
+namespace {
+
+// How long ahead the list warns.
+constexpr int kReviewWarningDays = 30;
+constexpr int kFollowupWarningDays = 15;
+
+std::string person_link(std::int64_t person_id, const char* anchor) {
+  return "/personnes/" + std::to_string(person_id) + "#" + anchor;
+}
+
+struct TaskText {
+  const char* label;
+  const char* rule;
+};
+
+TaskText task_text(const std::string& kind) {
+  if (kind == "procedure_sanction")
+    return {
+        "Allocataire du RSA absent deux fois : procédure de sanction à examiner, puis "
+        "décision de l'équipe pluridisciplinaire à enregistrer",
+        "Après une seconde absence, le référent du Département d'un allocataire du RSA peut "
+        "engager la procédure de sanction devant l'équipe pluridisciplinaire"};
+  if (kind == "absences_repetees")
+    return {"Deux absences non excusées de suite : reprendre contact et statuer sur la suite",
+            "Après deux absences non excusées, le conseiller statue sur la poursuite de "
+            "l'accompagnement"};
+  return {"Deuxième absence au rendez-vous d'entrée : vous êtes informé(e) en tant qu'orienteur",
+          "Après une seconde absence, l'orienteur est informé"};
+}
+
+WorklistItem make_item(std::string kind, std::string label, std::int64_t person_id,
+                       std::string person_name, std::optional<std::string> due_on, std::string rule,
+                       std::string convention, std::string link) {
+  WorklistItem item;
+  item.kind = std::move(kind);
+  item.label = std::move(label);
+  item.person_id = person_id;
+  item.person_name = std::move(person_name);
+  item.due_on = std::move(due_on);
+  item.rule = std::move(rule);
+  item.convention = std::move(convention);
+  item.link = std::move(link);
+  return item;
+}
+
+}  // namespace
+
+std::vector<WorklistItem> WorklistService::of(const domain::Actor& actor, const Origin& origin) {
+  std::vector<WorklistItem> out;
+  if (domain::reach_of(actor).kind == domain::Reach::Kind::none) return out;
+
+  for (const auto& v : orientations_.entries_due(actor)) {
+    const auto due = domain::to_iso(*v.deadline.due);
+    const auto days = (std::chrono::sys_days{*v.deadline.due} -
+                       std::chrono::sys_days{*domain::parse_date(v.row.oriented_on)})
+                          .count();
+    const bool late = v.deadline.state == domain::Deadline::State::depasse;
+    auto item =
+        make_item(late ? "echeance_depassee" : "echeance_proche",
+                  (late ? "Échéance d'entrée dépassée depuis le " : "Entrée à réaliser avant le ") +
+                      french_date(due),
+                  v.row.person_id, v.row.person_name, due,
+                  "Entrée dans les " + std::to_string(days) + " jours suivant l'orientation",
+                  v.row.profile_label, person_link(v.row.person_id, "orientations"));
+    item.orientation_id = v.row.id;
+    out.push_back(std::move(item));
+  }
+
+  for (const auto& t : ctx_.db.with_session(
+           [&](soci::session& sql) { return store::open_tasks(sql, actor.user_id); })) {
+    const auto text = task_text(t.kind);
+    auto item = make_item(t.kind, text.label, t.person_id, t.person_name, t.due_on, text.rule, "",
+                          person_link(t.person_id, "taches"));
+    item.task_id = t.id;
+    item.orientation_id = t.orientation_id;
+    item.support_id = t.support_id;
+    out.push_back(std::move(item));
+  }
+
+  const auto day = std::chrono::sys_days{today(ctx_)};
+  for (const auto& s : supports_.reviews_due(actor, kReviewWarningDays)) {
+    const bool late = std::chrono::sys_days{*domain::parse_date(s.period_end)} < day;
+    WorklistItem item;
+    item.person_id = s.row.person_id;
+    item.person_name = s.row.person_name;
+    item.due_on = s.period_end;
+    item.convention = s.row.profile_label;
+    item.link = person_link(s.row.person_id, "accompagnement");
+    item.support_id = s.row.id;
+    if (s.renewable) {
+      item.kind = late ? "revue_depassee" : "revue_due";
+      item.label =
+          (late ? "Réexamen en retard depuis le " : "Bilan et réexamen à faire avant le ") +
+          french_date(s.period_end) + " : renouvellement ou sortie";
+      item.rule = "Clause de réexamen : un bilan précède tout renouvellement ou sortie";
+    } else {
+      item.kind = "duree_maximale";
+      item.label = "Durée maximale atteinte le " + french_date(s.period_end) +
+                   " : bilan et sortie à enregistrer";
+      item.rule = s.max_total_months ? "Durée totale d'accompagnement limitée à " +
+                                           std::to_string(*s.max_total_months) + " mois"
+                                     : "Plus de renouvellement possible";
+    }
+    out.push_back(std::move(item));
+  }
+
+  for (const auto& s : supports_.followups_ending(actor, kFollowupWarningDays)) {
+    auto item = make_item("suivi_emploi_fin",
+                          "Fin du suivi dans l'emploi le " + french_date(*s.row.followup_end),
+                          s.row.person_id, s.row.person_name, s.row.followup_end,
+                          "Suivi dans l'emploi après une reprise d'emploi", s.row.profile_label,
+                          person_link(s.row.person_id, "accompagnement"));
+    item.support_id = s.row.id;
+    out.push_back(std::move(item));
+  }
+
+  for (const auto& a : appointments_.attendance_to_record(actor)) {
+    auto item = make_item("presence_a_saisir",
+                          "Présence à enregistrer pour le rendez-vous du " +
+                              french_date(a.scheduled_at.substr(0, 10)),
+                          a.person_id, a.person_name, a.scheduled_at.substr(0, 10),
+                          "La présence aux rendez-vous alimente la règle des absences", "",
+                          person_link(a.person_id, "rendez-vous"));
+    item.appointment_id = a.id;
+    out.push_back(std::move(item));
+  }
+
+  for (const auto& v : axe3_.to_validate(actor)) {
+    auto item =
+        make_item("axe3_a_valider",
+                  "Accompagnement social exclusif (axe 3) à valider, début prévu le " +
+                      french_date(v.row.planned_start),
+                  v.row.person_id, v.row.person_name, v.row.planned_start,
+                  "Le démarrage de l'axe 3 est validé par l'autorité désignée par la convention",
+                  v.row.profile_label, person_link(v.row.person_id, "axe3"));
+    item.axe3_id = v.row.id;
+    out.push_back(std::move(item));
+  }
+  for (const auto& v : axe3_.reexams_due(actor, kReviewWarningDays)) {
+    auto item =
+        make_item("axe3_reexamen",
+                  "Réexamen de l'axe 3 par le conseiller avant le " + french_date(*v.review_due_on),
+                  v.row.person_id, v.row.person_name, v.review_due_on,
+                  "Le conseiller réexamine la situation au terme de chaque période de l'axe 3",
+                  v.row.profile_label, person_link(v.row.person_id, "axe3"));
+    item.axe3_id = v.row.id;
+    out.push_back(std::move(item));
+  }
+
+  std::stable_sort(out.begin(), out.end(), [](const WorklistItem& a, const WorklistItem& b) {
+    if (a.due_on.has_value() != b.due_on.has_value()) return a.due_on.has_value();
+    return a.due_on && *a.due_on < *b.due_on;
+  });
+
+  // The list names persons: its reading is on the trail like any list of persons.
+  auto entry = audit_entry(actor, "worklist.read", std::nullopt, origin);
+  for (const auto& item : out) entry.listed_persons.push_back(item.person_id);
+  if (!entry.listed_persons.empty()) audit_now(ctx_, entry);
+  return out;
+}
+
+}  // namespace binome::app

@@ -1,0 +1,52 @@
+// The "à faire" list of a user, computed from the rules and never typed by hand: entries due,
+// reviews and bilans due, renewals reaching the maximum, in-work follow-ups ending,
+// attendance to record, no-shows and sanction procedures, axe 3 validations and
+// re-examinations. Each item names its due date, the rule and the convention it comes from,
+// and where to act.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+
+namespace binome::app {
+
+class OrientationService;
+class SupportService;
+class Axe3Service;
+class AppointmentService;
+
+struct WorklistItem {
+  std::string kind;
+  std::string label;
+  std::int64_t person_id = 0;
+  std::string person_name;
+  std::optional<std::string> due_on;
+  std::string rule;        // the rule, in French
+  std::string convention;  // the convention it comes from, when it does
+  std::string link;        // where to act, in the UI
+  std::optional<std::int64_t> task_id, orientation_id, support_id, axe3_id, appointment_id;
+};
+
+class WorklistService {
+ public:
+  WorklistService(Context& ctx, OrientationService& orientations, SupportService& supports,
+                  Axe3Service& axe3, AppointmentService& appointments)
+      : ctx_(ctx),
+        orientations_(orientations),
+        supports_(supports),
+        axe3_(axe3),
+        appointments_(appointments) {}
+  // Sorted by due date (undated last); reading it is audited like any list of persons.
+  std::vector<WorklistItem> of(const domain::Actor& actor, const Origin& origin);
+
+ private:
+  Context& ctx_;
+  OrientationService& orientations_;
+  SupportService& supports_;
+  Axe3Service& axe3_;
+  AppointmentService& appointments_;
+};
+
+}  // namespace binome::app

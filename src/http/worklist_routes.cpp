@@ -1,0 +1,63 @@
+#include "http/routes.hpp"
+
+namespace binome::http {
+namespace {
+
+using domain::DomainError;
+
+Json opt_id(const std::optional<std::int64_t>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+}  // namespace
+
+void add_worklist_routes(Router& router, RouteDeps deps) {
+  router.add("GET", "/api/v1/worklist", Access::authenticated, [deps](Request& req) {
+    Json items = Json::array();
+    for (const auto& t : deps.services.worklist.of(req.actor(), req.origin()))
+      items.push_back({{"kind", t.kind},
+                       {"label", t.label},
+                       {"person", {{"id", t.person_id}, {"name", t.person_name}}},
+                       {"due_on", t.due_on ? Json(*t.due_on) : Json(nullptr)},
+                       {"rule", t.rule},
+                       {"convention", t.convention.empty() ? Json(nullptr) : Json(t.convention)},
+                       {"link", t.link},
+                       {"task_id", opt_id(t.task_id)},
+                       {"orientation_id", opt_id(t.orientation_id)},
+                       {"support_id", opt_id(t.support_id)},
+                       {"axe3_id", opt_id(t.axe3_id)},
+                       {"appointment_id", opt_id(t.appointment_id)}});
+    return json_response(200, {{"items", items}});
+  });
+
+  router.add("POST", "/api/v1/tasks/{id}/done", Access::authenticated, [deps](Request& req) {
+    deps.services.tasks.acknowledge(req.actor(), path_id(req, "id"), req.origin());
+    return json_response(200, {{"done", true}});
+  });
+
+  router.add("POST", "/api/v1/tasks/{id}/ep-decision", Access::authenticated, [deps](Request& req) {
+    auto body = json_object_body(req, {"decision", "decided_on"});
+    domain::FieldErrors errors;
+    const auto decision = req_string(body, "decision", errors);
+    const auto on = req_string(body, "decided_on", errors);
+    if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+    deps.services.tasks.ep_decision(req.actor(), path_id(req, "id"), decision, on, req.origin());
+    return json_response(200, {{"done", true}});
+  });
+
+  router.add(
+      "GET", "/api/v1/persons/{id}/ep-decisions", Access::authenticated, [deps](Request& req) {
+        Json items = Json::array();
+        for (const auto& d :
+             deps.services.tasks.ep_decisions(req.actor(), path_id(req, "id"), req.origin()))
+          items.push_back({{"id", d.id},
+                           {"decided_on", d.decided_on},
+                           {"decision", labelled(std::optional(d.decision), app::kEpDecisions)},
+                           {"recorded_by", d.recorded_by_name},
+                           {"recorded_at", d.recorded_at}});
+        return json_response(200,
+                             {{"items", items}, {"choices", labelled_list(app::kEpDecisions)}});
+      });
+}
+
+}  // namespace binome::http
