@@ -233,9 +233,11 @@ OrientationView OrientationService::view(const domain::Actor& actor, store::Orie
   const auto status = status_of(row);
   if (profile)
     for (const auto& version : profile->versions)
-      if (version.id == row.profile_version_id)
+      if (version.id == row.profile_version_id) {
         v.deadline = domain::entry_deadline(*domain::parse_date(row.oriented_on), version.rules,
                                             today(), domain::is_pending(status));
+        v.entry_durations = version.rules.axe2.initial_months;
+      }
   const auto side = domain::side_of(actor.org_kind);
   const auto mode = domain::parse_decision_mode(row.decision_mode);
   // A partner's proposal first goes to the chef de SLAI, whatever the mode; then, except in

@@ -22,6 +22,7 @@ struct OrientationView {
   std::vector<store::HistoryEvent> history;
   domain::Deadline deadline;
   std::vector<std::string> allowed_actions;  // for the caller: position, decision, no_show
+  std::vector<int> entry_durations;          // the initial durations the convention allows
 };
 
 struct OrientationReferential {

@@ -47,6 +47,7 @@ SupportView SupportService::view(store::SupportRow row) {
   if (row.state == "en_cours") {
     const auto rules = rules_of(row);
     v.max_total_months = rules.axe2.max_total_months;
+    v.renewal_steps = rules.axe2.renewal_months;
     // Renewable if the smallest step would pass, once the bilan is recorded.
     auto facts = facts_of(row);
     facts.bilan_since_period_start = true;

@@ -20,6 +20,7 @@ struct SupportView {
   // Whether the convention still allows a renewal; when not, the review leads to the exit.
   bool renewable = false;
   std::optional<int> max_total_months;
+  std::vector<int> renewal_steps;  // the convention's renewal durations
   std::vector<store::HistoryEvent> history;
 };
 

@@ -95,6 +95,7 @@ Json orientation_json(const app::OrientationView& v) {
           {"override", override_json},
           {"convention", {{"code", o.profile_code}, {"label", o.profile_label}}},
           {"allowed_actions", v.allowed_actions},
+          {"entry_durations", v.entry_durations},
           {"history", history}};
 }
 

@@ -38,6 +38,8 @@ Json support_json(const app::SupportView& v) {
                               : Json(nullptr)},
       {"followup_end", s.followup_end ? Json(*s.followup_end) : Json(nullptr)},
       {"renewable", v.renewable},
+      {"renewal_steps", v.renewal_steps},
+      {"max_total_months", v.max_total_months ? Json(*v.max_total_months) : Json(nullptr)},
       // The counsellor is the RSA referent of a BrSa during the support (seed 000).
       {"rsa_referent_is_counsellor", s.person_brsa && s.state != "termine"},
       {"history", history}};
