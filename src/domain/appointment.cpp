@@ -13,15 +13,11 @@ FieldErrors check_appointment(const AppointmentRequest& r) {
                       "Choisissez la modalité : téléphone, visioconférence ou sur site."});
   const bool shape = r.scheduled_at.size() == 16 && r.scheduled_at[10] == 'T' &&
                      r.scheduled_at[13] == ':' && parse_date(r.scheduled_at.substr(0, 10));
-  int hour = -1, minute = -1;
-  if (shape) {
-    try {
-      hour = std::stoi(r.scheduled_at.substr(11, 2));
-      minute = std::stoi(r.scheduled_at.substr(14, 2));
-    } catch (const std::exception&) {
-      hour = -1;
-    }
-  }
+  auto two_digits = [&](std::size_t at) {
+    const char a = r.scheduled_at[at], b = r.scheduled_at[at + 1];
+    return (a >= '0' && a <= '9' && b >= '0' && b <= '9') ? (a - '0') * 10 + (b - '0') : -1;
+  };
+  const int hour = shape ? two_digits(11) : -1, minute = shape ? two_digits(14) : -1;
   if (!shape || hour < 0 || hour > 23 || minute < 0 || minute > 59)
     errors.push_back(
         {"scheduled_at", "invalide",

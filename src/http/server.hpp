@@ -43,6 +43,7 @@ class Server {
   // One request, from parsed values to response: what the Poco handler calls.
   Response dispatch(Request& req);
   Metrics& metrics() { return metrics_; }
+  const Router& router() const { return router_; }
 
  private:
   Response handle(Request& req);

@@ -1,5 +1,7 @@
 #include "store/audit_repo.hpp"
 
+#include <algorithm>
+
 #include "store/rows.hpp"
 
 namespace binome::store {
@@ -90,7 +92,11 @@ void append_audit(soci::session& sql, Dialect dialect, const std::string& at,
        soci::use(person.number, person.ind, "person_id"), soci::use(rec.route, "route"),
        soci::use(rec.client_ip, "client_ip"), soci::use(rec.prev_hash, "prev_hash"),
        soci::use(rec.hash, "hash"), soci::use(rec.target, "target"));
-  for (const auto& e : entries) {
+  for (auto e : entries) {
+    // A person listed twice (two items of one list) is one access: one row each.
+    std::sort(e.listed_persons.begin(), e.listed_persons.end());
+    e.listed_persons.erase(std::unique(e.listed_persons.begin(), e.listed_persons.end()),
+                           e.listed_persons.end());
     rec.seq = ++seq;
     rec_seq = rec.seq;
     rec.at = at;

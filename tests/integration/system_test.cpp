@@ -33,6 +33,18 @@ TEST_P(SystemTest, OpenApiDocumentIsServed) {
   EXPECT_TRUE(j["paths"].contains("/api/v1/persons/{id}"));
 }
 
+TEST_P(SystemTest, EveryRouteIsDocumentedInTheOpenApiFile) {
+  const auto doc = raw("GET", "/api/v1/openapi.json", "", {}).json();
+  for (const auto& route : server_->router().routes()) {
+    if (route.pattern.rfind("/api/v1/", 0) != 0 || route.pattern == "/api/v1/test/clock") continue;
+    std::string method = route.method;
+    for (auto& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    EXPECT_TRUE(doc["paths"].contains(route.pattern) &&
+                doc["paths"][route.pattern].contains(method))
+        << route.method << " " << route.pattern << " is missing from docs/openapi.json";
+  }
+}
+
 TEST_P(SystemTest, UnknownRoutesAndWrongMethodsAreRefused) {
   EXPECT_EQ(raw("GET", "/api/v1/rien", "", {}).status, 404);
   EXPECT_EQ(raw("POST", "/api/v1/test/clock", R"({"offset_days":200})", {}).status, 404)
