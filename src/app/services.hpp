@@ -7,6 +7,7 @@
 #include "app/axe3_service.hpp"
 #include "app/binome_service.hpp"
 #include "app/context.hpp"
+#include "app/digest_service.hpp"
 #include "app/orientation_service.hpp"
 #include "app/person_service.hpp"
 #include "app/profile_service.hpp"
@@ -30,7 +31,8 @@ struct Services {
         appointments(c),
         binomes(c),
         tasks(c),
-        worklist(c, orientations, supports, axe3, appointments) {}
+        worklist(c, orientations, supports, axe3, appointments),
+        digest(c, worklist) {}
   Context& ctx;
   AuthService auth;
   PersonService persons;
@@ -44,6 +46,7 @@ struct Services {
   BinomeService binomes;
   TaskService tasks;
   WorklistService worklist;
+  DigestService digest;
 };
 
 }  // namespace binome::app

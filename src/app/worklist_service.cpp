@@ -58,6 +58,19 @@ WorklistItem make_item(std::string kind, std::string label, std::int64_t person_
 }  // namespace
 
 std::vector<WorklistItem> WorklistService::of(const domain::Actor& actor, const Origin& origin) {
+  auto out = compute(actor);
+  // The list names persons: its reading is on the trail like any list of persons.
+  auto entry = audit_entry(actor, "worklist.read", std::nullopt, origin);
+  for (const auto& item : out) entry.listed_persons.push_back(item.person_id);
+  if (!entry.listed_persons.empty()) audit_now(ctx_, entry);
+  return out;
+}
+
+std::size_t WorklistService::count(const domain::Actor& actor) {
+  return compute(actor).size();
+}
+
+std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
   std::vector<WorklistItem> out;
   if (domain::reach_of(actor).kind == domain::Reach::Kind::none) return out;
 
@@ -163,11 +176,6 @@ std::vector<WorklistItem> WorklistService::of(const domain::Actor& actor, const 
     if (a.due_on.has_value() != b.due_on.has_value()) return a.due_on.has_value();
     return a.due_on && *a.due_on < *b.due_on;
   });
-
-  // The list names persons: its reading is on the trail like any list of persons.
-  auto entry = audit_entry(actor, "worklist.read", std::nullopt, origin);
-  for (const auto& item : out) entry.listed_persons.push_back(item.person_id);
-  if (!entry.listed_persons.empty()) audit_now(ctx_, entry);
   return out;
 }
 

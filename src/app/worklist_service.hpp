@@ -40,8 +40,11 @@ class WorklistService {
         appointments_(appointments) {}
   // Sorted by due date (undated last); reading it is audited like any list of persons.
   std::vector<WorklistItem> of(const domain::Actor& actor, const Origin& origin);
+  // How many items wait, for the e-mail digest: no person leaves the server, nothing to trace.
+  std::size_t count(const domain::Actor& actor);
 
  private:
+  std::vector<WorklistItem> compute(const domain::Actor& actor);
   Context& ctx_;
   OrientationService& orientations_;
   SupportService& supports_;

@@ -23,6 +23,8 @@ Commandes :
               --secure-cookies    cookies « Secure » quand le TLS est terminé par un mandataire
               --quiet             sans journal des requêtes
               --test-mode         tests de navigateur seulement : horloge réglable par l'API
+              --digest-hour H     envoie chaque jour, à partir de H heures (UTC), le
+                                  récapitulatif « à faire » par courriel (options ci-dessous)
   migrate   Applique les migrations du schéma.            --db URL
   demo      Charge le département fictif de démonstration et (ré)initialise les comptes de
             démonstration.                                 --db URL --password MDP
@@ -39,6 +41,13 @@ Commandes :
                                          [--contract-start AAAA-MM-JJ --contract-end AAAA-MM-JJ]
                       setup list
             KIND : departement, service_departemental, ft_direction, agence, partenaire
+  digest    Récapitulatif « à faire » par courriel (une fois par jour, même à plusieurs
+            instances) : nombre d'éléments et lien, jamais de donnée personnelle.
+              --base-url URL      adresse de binome pour les liens (ou BINOME_BASE_URL)
+              --smtp-host HÔTE --smtp-port 25 --smtp-from ADRESSE [--smtp-user U]
+              [--smtp-starttls]   (ou BINOME_SMTP_HOST, _PORT, _FROM, _USER, _STARTTLS ;
+                                  mot de passe par BINOME_SMTP_PASSWORD seulement)
+              --dry-run           liste les courriels sans rien envoyer
   audit     Journal : audit verify      vérifie la chaîne d'empreintes (code 0 si intègre)
                       audit export [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--person ID]
                                    écrit le CSV sur la sortie standard

@@ -9,6 +9,7 @@
 #include "app/system_clock.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/smtp_options.hpp"
 #include "http/request_log.hpp"
 #include "http/server.hpp"
 #include "store/login_throttle_repo.hpp"
@@ -26,10 +27,21 @@ std::string env_or(const char* name, const std::string& fallback) {
 }  // namespace
 
 int run_serve(const Argv& argv) {
-  Args args(
-      argv,
-      {"db", "listen", "web-root", "tls-cert", "tls-key", "threads", "db-pool", "idle-timeout"},
-      {"trust-proxy", "quiet", "secure-cookies", "test-mode"});
+  auto with_value = kSmtpOptions;
+  with_value.insert({"db", "listen", "web-root", "tls-cert", "tls-key", "threads", "db-pool",
+                     "idle-timeout", "digest-hour"});
+  auto flags = kSmtpFlags;
+  flags.insert({"trust-proxy", "quiet", "secure-cookies", "test-mode"});
+  Args args(argv, with_value, flags);
+  // The daily digest, when asked for: checked now so that a missing setting stops the start.
+  const int digest_hour = args.get_int("digest-hour", -1, 0, 23);
+  std::optional<exports::SmtpSettings> smtp;
+  std::string digest_url;
+  if (digest_hour >= 0) {
+    smtp = smtp_settings(args);
+    if (!smtp) throw UsageError("--digest-hour demande un relais SMTP (--smtp-host).");
+    digest_url = base_url(args);
+  }
   http::ServerConfig config;
   config.listen = args.get_or("listen", env_or("BINOME_LISTEN", "127.0.0.1:8080"));
   config.web_root = args.get_or("web-root", env_or("BINOME_WEB_ROOT", "web/dist"));
@@ -93,6 +105,18 @@ int run_serve(const Argv& argv) {
         });
       } catch (const std::exception& e) {
         http::log_error("sessions", e.what());
+      }
+      if (smtp && domain::hour_of(clock.now()) >= digest_hour) {
+        try {  // once a day across instances: digest_runs holds the day
+          const auto report = services.digest.run(digest_url, exports::smtp_mailer(*smtp),
+                                                  {"serve: digest", "local"});
+          if (!report.already_sent_today)
+            http::log_event("récapitulatif « à faire » : " + std::to_string(report.sent) +
+                            " courriel(s) envoyé(s)");
+          for (const auto& f : report.failures) http::log_error("digest", f);
+        } catch (const std::exception& e) {
+          http::log_error("digest", e.what());
+        }
       }
     }
   });

@@ -56,4 +56,9 @@ std::optional<Date> parse_date(std::string_view text) {
   return date;
 }
 
+int hour_of(Timestamp t) {
+  const auto since_midnight = t - std::chrono::floor<std::chrono::days>(t);
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(since_midnight).count());
+}
+
 }  // namespace binome::domain

@@ -19,6 +19,8 @@ class Clock {
 
 // "2026-11-22T05:00:00Z": the one text form of a timestamp, in the database and the API.
 std::string to_iso(Timestamp t);
+// The UTC hour of the day, 0–23.
+int hour_of(Timestamp t);
 std::optional<Timestamp> parse_iso(std::string_view text);
 
 // "2026-11-22".

@@ -84,3 +84,13 @@ TEST(TimeTest, ParseDateRejects) {
 }
 
 }  // namespace
+
+namespace binome::domain {
+namespace {
+TEST(TimeTest, HourOfIsTheUtcHour) {
+  EXPECT_EQ(hour_of(*parse_iso("2026-11-22T00:00:00Z")), 0);
+  EXPECT_EQ(hour_of(*parse_iso("2026-11-22T07:59:59Z")), 7);
+  EXPECT_EQ(hour_of(*parse_iso("2026-11-22T23:30:00Z")), 23);
+}
+}  // namespace
+}  // namespace binome::domain

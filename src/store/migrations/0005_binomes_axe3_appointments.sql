@@ -76,3 +76,10 @@ CREATE INDEX ep_decisions_person ON ep_decisions (person_id, id);
 ALTER TABLE tasks ADD COLUMN support_id BIGINT REFERENCES supports(id);
 ALTER TABLE tasks ADD COLUMN due_on TEXT;
 ALTER TABLE tasks ADD COLUMN done_by BIGINT REFERENCES users(id);
+
+-- One row per day the "à faire" digest went out, so that several instances send it once.
+CREATE TABLE digest_runs (
+  day TEXT PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  messages INTEGER NOT NULL DEFAULT 0
+);
