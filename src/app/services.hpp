@@ -7,6 +7,7 @@
 #include "app/orientation_service.hpp"
 #include "app/person_service.hpp"
 #include "app/profile_service.hpp"
+#include "app/resource_base_service.hpp"
 #include "app/support_service.hpp"
 
 namespace binome::app {
@@ -20,6 +21,7 @@ struct Services {
         admin(c),
         profiles(c),
         supports(c),
+        resources(c),
         orientations(c, profiles, supports) {}
   Context& ctx;
   AuthService auth;
@@ -28,6 +30,7 @@ struct Services {
   AdminService admin;
   ProfileService profiles;
   SupportService supports;
+  ResourceBaseService resources;
   OrientationService orientations;
 };
 

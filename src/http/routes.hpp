@@ -20,5 +20,6 @@ void add_system_routes(Router& router, RouteDeps deps);
 void add_profile_routes(Router& router, RouteDeps deps);
 void add_orientation_routes(Router& router, RouteDeps deps);
 void add_support_routes(Router& router, RouteDeps deps);
+void add_resource_routes(Router& router, RouteDeps deps);
 
 }  // namespace binome::http

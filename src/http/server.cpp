@@ -154,6 +154,7 @@ Server::Server(app::Services& services, ServerConfig config)
   add_profile_routes(router_, deps);
   add_orientation_routes(router_, deps);
   add_support_routes(router_, deps);
+  add_resource_routes(router_, deps);
   if (config_.test_clock) {
     auto* clock = config_.test_clock;
     router_.add("POST", "/api/v1/test/clock", Access::public_route, [clock](Request& req) {
