@@ -557,18 +557,18 @@ ResourcePage search_services(soci::session& sql, Dialect dialect, const Resource
   if (q.structure_id) where += " AND s.structure_id = " + b.number(*q.structure_id);
   if (q.problematique)
     where +=
-        " AND EXISTS (SELECT 1 FROM resource_service_sub_themes x JOIN resource_sub_themes t ON "
-        "t.code = x.sub_theme WHERE x.service_id = s.id AND t.problematique = " +
+        " AND s.id IN (SELECT x.service_id FROM resource_service_sub_themes x JOIN "
+        "resource_sub_themes t ON t.code = x.sub_theme WHERE t.problematique = " +
         b.text(*q.problematique) + ")";
   if (q.sub_theme)
     where +=
-        " AND EXISTS (SELECT 1 FROM resource_service_sub_themes x WHERE x.service_id = s.id AND "
+        " AND s.id IN (SELECT x.service_id FROM resource_service_sub_themes x WHERE "
         "x.sub_theme = " +
         b.text(*q.sub_theme) + ")";
   if (q.commune)
     // The zone covers the commune when it lists the commune, its département or all France.
     where +=
-        " AND EXISTS (SELECT 1 FROM resource_service_zone z WHERE z.service_id = s.id AND z.code "
+        " AND s.id IN (SELECT z.service_id FROM resource_service_zone z WHERE z.code "
         "IN (" +
         b.text(*q.commune) + ", " + b.text(domain::departement_of_commune(*q.commune)) +
         ", 'france', '99100'))";
@@ -580,11 +580,13 @@ ResourcePage search_services(soci::session& sql, Dialect dialect, const Resource
     std::string expr;
     if (dialect == Dialect::sqlite) {
       for (const auto& t : terms) expr += (expr.empty() ? "\"" : " \"") + t + "\"*";
-      from +=
-          " JOIN (SELECT rowid AS fts_id, bm25(resource_services_fts, 10.0, 1.0) AS fts_rank FROM "
-          "resource_services_fts WHERE resource_services_fts MATCH " +
-          b.text(expr) + ") f ON f.fts_id = s.id";
-      rank = "-f.fts_rank";
+      // The FTS table drives the loop (CROSS JOIN keeps that order): one MATCH, not one per row.
+      from =
+          " FROM resource_services_fts CROSS JOIN resource_services s ON s.id = "
+          "resource_services_fts.rowid JOIN "
+          "resource_structures st ON st.id = s.structure_id";
+      where += " AND resource_services_fts MATCH " + b.text(expr);
+      rank = "-bm25(resource_services_fts, 10.0, 1.0)";
     } else {
       for (const auto& t : terms) expr += (expr.empty() ? "" : " & ") + t + ":*";
       const auto query = "to_tsquery('simple', " + b.text(expr) + ")";
