@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/admin_service.hpp"
+#include "app/demo_resources.hpp"
 #include "domain/text.hpp"
 #include "security/password.hpp"
 #include "store/login_throttle_repo.hpp"
@@ -163,6 +164,8 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
     user("admin.demo", "Alex Admin", "admin", cd, "Administrateur fonctionnel", "01 99 00 00 02");
     user("dpo.demo", "Dominique Protection", "dpo", cd, "Délégué à la protection des données",
          "01 99 00 00 03");
+
+    load_demo_resources(sql, ctx.db.dialect(), kDep, c1, s1, now);
 
     Sequence seq;
     for (int i = 0; i < 200; ++i) {

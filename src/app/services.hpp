@@ -11,6 +11,7 @@
 #include "app/orientation_service.hpp"
 #include "app/person_service.hpp"
 #include "app/profile_service.hpp"
+#include "app/resource_base_service.hpp"
 #include "app/support_service.hpp"
 #include "app/task_service.hpp"
 #include "app/worklist_service.hpp"
@@ -26,6 +27,7 @@ struct Services {
         admin(c),
         profiles(c),
         supports(c),
+        resources(c),
         orientations(c, profiles, supports),
         axe3(c),
         appointments(c),
@@ -40,6 +42,7 @@ struct Services {
   AdminService admin;
   ProfileService profiles;
   SupportService supports;
+  ResourceBaseService resources;
   OrientationService orientations;
   Axe3Service axe3;
   AppointmentService appointments;

@@ -14,6 +14,7 @@ int run_user(const Argv& args);
 int run_audit(const Argv& args);
 int run_setup(const Argv& args);
 int run_digest(const Argv& args);
+int run_resources(const Argv& args);
 int print_help();
 
 }  // namespace binome::cli

@@ -51,6 +51,14 @@ Commandes :
   audit     Journal : audit verify      vérifie la chaîne d'empreintes (code 0 si intègre)
                       audit export [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--person ID]
                                    écrit le CSV sur la sortie standard
+  ressources  Base de ressources sociales au schéma data·inclusion v1 (JSON) :
+                      ressources import FICHIER [--departement 62]
+                                   valide chaque enregistrement, importe les valides en une
+                                   transaction (clé : source + id), liste les rejets ;
+                                   code 1 s'il y a des rejets
+                      ressources export FICHIER [--departement 62]
+                                   écrit les structures et services non archivés
+                      --db URL ; sans --departement, le département vient du code INSEE
 
 Codes de sortie : 0 succès, 1 échec, 2 mauvaise utilisation.
 )";

@@ -24,5 +24,6 @@ void add_axe3_routes(Router& router, RouteDeps deps);
 void add_appointment_routes(Router& router, RouteDeps deps);
 void add_binome_routes(Router& router, RouteDeps deps);
 void add_worklist_routes(Router& router, RouteDeps deps);
+void add_resource_routes(Router& router, RouteDeps deps);
 
 }  // namespace binome::http

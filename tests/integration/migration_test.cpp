@@ -26,7 +26,9 @@ TEST_P(MigrationTest, ConcurrentStartsOnAnEmptyDatabaseAllSucceed) {
     });
   for (auto& t : starts) t.join();
   EXPECT_EQ(failures, 0);
-  EXPECT_EQ(applied, store::latest_schema_version()) << "each migration applied exactly once";
+  // Counted, not read off the last number: a branch may hold 0006 before 0005 lands.
+  EXPECT_EQ(applied, static_cast<int>(store::migrations_for(store::Dialect::sqlite).size()))
+      << "each migration applied exactly once";
   auto db = store::Database::open(testdb.url(), 1);
   EXPECT_EQ(store::migrate(*db), 0);
   EXPECT_EQ(store::schema_version(*db), store::latest_schema_version());

@@ -103,5 +103,6 @@ export function queryString(params) {
 export const api = {
   get: (path, options) => request('GET', path, options),
   post: (path, body, options = {}) => request('POST', path, { ...options, body }),
+  put: (path, body, options = {}) => request('PUT', path, { ...options, body }),
   delete: (path, options) => request('DELETE', path, options),
 };

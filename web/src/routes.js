@@ -12,6 +12,9 @@ import organisationsPage from './pages/organisations.js';
 import pilotagePage from './pages/pilotage.js';
 import profilesPage from './pages/profiles.js';
 import profilePage from './pages/profile.js';
+import resourcesPage from './pages/resources.js';
+import resourcePage from './pages/resource.js';
+import resourceFormPage from './pages/resource-form.js';
 import { accessibilityPage, personalDataPage } from './pages/static.js';
 import { notFound, forbidden } from './pages/errors.js';
 
@@ -25,6 +28,10 @@ export const routes = [
   { pattern: /^\/personnes\/(?<id>\d+)\/orienter\/?$/, roles: PERSON_ROLES, ...orientationFormPage },
   { pattern: /^\/orientations\/?$/, roles: PERSON_ROLES, ...orientationsPage },
   { pattern: /^\/a-faire\/?$/, roles: PERSON_ROLES, ...worklistPage },
+  { pattern: /^\/ressources\/?$/, ...resourcesPage },
+  { pattern: /^\/ressources\/nouveau\/?$/, roles: PERSON_ROLES, ...resourceFormPage },
+  { pattern: /^\/ressources\/(?<id>\d+)\/?$/, ...resourcePage },
+  { pattern: /^\/ressources\/(?<id>\d+)\/modifier\/?$/, roles: PERSON_ROLES, ...resourceFormPage },
   { pattern: /^\/journal-audit\/?$/, roles: ['dpo'], ...auditPage },
   { pattern: /^\/utilisateurs\/?$/, roles: ['admin'], ...usersPage },
   { pattern: /^\/organisations\/?$/, roles: ['admin'], ...organisationsPage },

@@ -53,6 +53,20 @@ export function inputField(opts) {
   return fieldShell('input', opts, input);
 }
 
+/** textareaField({ id, label, hint, required, value, rows }) */
+export function textareaField(opts) {
+  const textarea = h('textarea', {
+    class: 'fr-input',
+    id: opts.id,
+    name: opts.name || opts.id,
+    rows: String(opts.rows || 4),
+    required: opts.required || null,
+    'aria-required': opts.required ? 'true' : null,
+  });
+  if (opts.value !== undefined && opts.value !== null) textarea.value = opts.value;
+  return fieldShell('input', opts, textarea);
+}
+
 /** selectField({ id, label, options: [{ value, label }], placeholder, required, value }) */
 export function selectField(opts) {
   const select = h('select', {

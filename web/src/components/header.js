@@ -7,7 +7,8 @@ import { roleLabel, plural } from '../format.js';
 const PERSONS = { path: '/personnes', label: 'Mes personnes' };
 const ORIENTATIONS = { path: '/orientations', label: 'Orientations en cours' };
 const WORKLIST = { path: '/a-faire', label: 'À faire', worklist: true };
-const CASELOAD = [PERSONS, ORIENTATIONS, WORKLIST];
+const RESOURCES = { path: '/ressources', label: 'Ressources' };
+const CASELOAD = [PERSONS, ORIENTATIONS, WORKLIST, RESOURCES];
 const NAV_BY_ROLE = {
   conseiller: CASELOAD,
   referent_social: CASELOAD,
@@ -18,7 +19,7 @@ const NAV_BY_ROLE = {
     { path: '/organisations', label: 'Organisations' },
     { path: '/admin/profils', label: 'Profils de convention' },
   ],
-  pilotage: [{ path: '/pilotage', label: 'Pilotage' }],
+  pilotage: [{ path: '/pilotage', label: 'Pilotage' }, RESOURCES],
 };
 
 export function navItemsFor(user) {
