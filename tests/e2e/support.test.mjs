@@ -41,7 +41,7 @@ async function setClock(page, offsetDays) {
 }
 
 function supportBlock(page) {
-  return page.locator('#supports article[data-support-id]').first();
+  return page.locator('#accompagnement article[data-support-id]').first();
 }
 
 async function ddOf(block, label) {
@@ -79,7 +79,7 @@ test('entrée, réexamen dans « À faire », bilan, renouvellement et sortie', 
   try {
     await page.goto(`${BASE_URL}/personnes/${personId}`);
     await page.getByRole('heading', { level: 2, name: 'Accompagnement global', exact: true }).waitFor();
-    await page.locator('#supports', { hasText: 'n’est pas entrée en accompagnement global' }).waitFor();
+    await page.locator('#accompagnement', { hasText: 'n’est pas entrée en accompagnement global' }).waitFor();
     const orientation = page.locator(`#orientation-${orientationId}`);
     assert.equal(await orientation.getAttribute('data-status'), 'en_attente_entree');
 
