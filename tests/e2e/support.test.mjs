@@ -110,8 +110,11 @@ test('entrée, réexamen dans « À faire », bilan, renouvellement et sortie', 
     assert.equal((await row.first().locator('[data-kind]').textContent()).trim(), 'Réexamen à faire');
     const shotList = screenshotPath('accompagnement-a-faire');
     if (shotList) await page.screenshot({ path: shotList, fullPage: true });
-    await row.first().locator(`a[href^="/personnes/${personId}"]`).click();
-    await page.waitForURL(`${BASE_URL}/personnes/${personId}`);
+    // "Agir" leads to the section of the person page.
+    const act = row.first().locator('a[data-act]');
+    assert.equal(await act.getAttribute('href'), `/personnes/${personId}#accompagnement`);
+    await act.click();
+    await page.waitForURL(`${BASE_URL}/personnes/${personId}#accompagnement`);
 
     // A renewal without a bilan for the period is refused with the server's French message.
     support = supportBlock(page);
