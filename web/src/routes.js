@@ -6,6 +6,7 @@ import personNewPage from './pages/person-new.js';
 import orientationFormPage from './pages/orientation-form.js';
 import orientationsPage from './pages/orientations.js';
 import worklistPage from './pages/worklist.js';
+import portfolioPage from './pages/portfolio.js';
 import auditPage from './pages/audit.js';
 import usersPage from './pages/users.js';
 import organisationsPage from './pages/organisations.js';
@@ -25,6 +26,7 @@ export const routes = [
   { pattern: /^\/personnes\/(?<id>\d+)\/orienter\/?$/, roles: PERSON_ROLES, ...orientationFormPage },
   { pattern: /^\/orientations\/?$/, roles: PERSON_ROLES, ...orientationsPage },
   { pattern: /^\/a-faire\/?$/, roles: PERSON_ROLES, ...worklistPage },
+  { pattern: /^\/portefeuille\/?$/, roles: PERSON_ROLES, ...portfolioPage },
   { pattern: /^\/journal-audit\/?$/, roles: ['dpo'], ...auditPage },
   { pattern: /^\/utilisateurs\/?$/, roles: ['admin'], ...usersPage },
   { pattern: /^\/organisations\/?$/, roles: ['admin'], ...organisationsPage },

@@ -7,7 +7,8 @@ import { roleLabel, plural } from '../format.js';
 const PERSONS = { path: '/personnes', label: 'Mes personnes' };
 const ORIENTATIONS = { path: '/orientations', label: 'Orientations en cours' };
 const WORKLIST = { path: '/a-faire', label: 'À faire', worklist: true };
-const CASELOAD = [PERSONS, ORIENTATIONS, WORKLIST];
+const PORTFOLIO = { path: '/portefeuille', label: 'Portefeuille' };
+const CASELOAD = [PERSONS, ORIENTATIONS, WORKLIST, PORTFOLIO];
 const NAV_BY_ROLE = {
   conseiller: CASELOAD,
   referent_social: CASELOAD,
