@@ -174,6 +174,10 @@ std::vector<store::AppointmentRow> AppointmentService::attendance_to_record(
   return out;
 }
 
+bool AppointmentService::attendance_open(const store::AppointmentRow& row) const {
+  return !row.attendance && row.scheduled_at <= local_now(ctx_);
+}
+
 exports::ConvocationData AppointmentService::convocation(const domain::Actor& actor,
                                                          std::int64_t id, const Origin& origin) {
   const auto row = load(actor, id, origin);

@@ -27,6 +27,8 @@ class AppointmentService {
                                        const Origin& origin);
   // Past appointments whose attendance is not recorded, for the actor's "à faire" list.
   std::vector<store::AppointmentRow> attendance_to_record(const domain::Actor& actor);
+  // True once the appointment is past and its attendance not yet recorded.
+  bool attendance_open(const store::AppointmentRow& row) const;
 
  private:
   store::AppointmentRow load(const domain::Actor& actor, std::int64_t id, const Origin& origin);

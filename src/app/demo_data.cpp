@@ -1,16 +1,20 @@
 #include "app/demo_data.hpp"
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 
 #include "app/admin_service.hpp"
 #include "app/demo_resources.hpp"
+#include "app/guards.hpp"
+#include "app/services.hpp"
 #include "domain/text.hpp"
 #include "security/password.hpp"
 #include "store/login_throttle_repo.hpp"
 #include "store/orgs_repo.hpp"
 #include "store/persons_repo.hpp"
 #include "store/profiles_repo.hpp"
+#include "store/rows.hpp"
 #include "store/users_repo.hpp"
 
 namespace binome::app {
@@ -63,6 +67,16 @@ std::string lower_ascii(const std::string& s) {
 }
 
 constexpr const char* kDep = "00";
+
+std::string iso_in_days(const Context& ctx, int days) {
+  return domain::to_iso(domain::Date{std::chrono::sys_days{today(ctx)} + std::chrono::days{days}});
+}
+
+domain::Actor actor_of(Context& ctx, const char* login) {
+  auto user = ctx.db.with_session(
+      [&](soci::session& sql) { return store::find_user_by_login(sql, login); });
+  return store::to_actor(*user);
+}
 
 }  // namespace
 
@@ -213,6 +227,65 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
     store::append_audit(sql, ctx.db.dialect(), ctx.now_iso(), {e});
   });
   return result;
+}
+
+// Some activity, so that the pages are not empty after `make run`: supports in progress
+// (oriented and entered through the services, as in the UI), appointments (one past without
+// attendance, others to come) and an axe 3 awaiting validation. Only the first persons of the
+// Territoire Nord in alphabetical order are used: the browser tests take theirs elsewhere
+// (last rows of pages 1 and 2 of "Mes personnes").
+void load_demo_activity(Context& ctx) {
+  Services services(ctx);
+  const Origin origin{"cli: demo", "local"};
+  const auto conseiller = actor_of(ctx, "conseiller.demo");
+  const auto social = actor_of(ctx, "social.demo");
+  std::vector<std::int64_t> ids;
+  ctx.db.with_session([&](soci::session& sql) {
+    store::for_each_row(sql,
+                        "SELECT id FROM persons WHERE conseiller_id = :c "
+                        "ORDER BY last_name, first_name, id",
+                        conseiller.user_id,
+                        [&](const soci::row& r) { ids.push_back(store::i64(r, 0)); });
+  });
+  if (ids.size() < 8) return;
+  const auto today_iso = iso_in_days(ctx, 0);
+
+  // Supports in progress: persons 2 to 5 of the list (the first one stays untouched).
+  const std::array<int, 4> months{6, 12, 6, 12};
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    domain::OrientationRequest r;
+    r.origin = "france_travail";
+    r.decision_mode = "accord_bilateral";
+    r.registered_job_seeker = true;
+    r.social_criteria = {"sante"};
+    r.professional_criteria = {"projet_a_definir"};
+    r.obstacles = {"logement"};
+    r.consent_signature_date = today_iso;
+    r.electronic_exchange = true;
+    const auto person = ids[1 + i];
+    const auto o = services.orientations.create(conseiller, person, r, origin);
+    services.orientations.position(social, o.row.id, true, origin);
+    services.orientations.decide(social, o.row.id, true, today_iso, std::nullopt, origin);
+    services.supports.enter(social, o.row.id, today_iso, months[i], origin);
+  }
+
+  // Appointments: yesterday's without attendance (in conseiller.demo's "à faire"), and two
+  // to come, one of them on site at the agence.
+  auto plan = [&](std::int64_t person, const char* kind, int days, const char* time,
+                  const char* channel, std::optional<std::int64_t> place) {
+    domain::AppointmentRequest a;
+    a.kind = kind;
+    a.scheduled_at = iso_in_days(ctx, days) + "T" + time;
+    a.channel = channel;
+    a.place_org_id = place;
+    services.appointments.schedule(conseiller, person, a, origin);
+  };
+  plan(ids[1], "entretien_integration", -1, "10:00", "telephone", std::nullopt);
+  plan(ids[1], "suivi", 14, "14:30", "sur_site", conseiller.org_id);
+  plan(ids[2], "point_binome", 7, "09:30", "visio", std::nullopt);
+
+  // An axe 3 awaiting the validation of the Département (coordo.demo).
+  services.axe3.request(conseiller, ids[6], iso_in_days(ctx, 7), origin);
 }
 
 }  // namespace binome::app

@@ -20,4 +20,9 @@ struct DemoResult {
 
 DemoResult load_demo(Context& ctx, const std::string& password);
 
+// Some activity on top of a freshly loaded demo (supports in progress, appointments, an axe 3
+// awaiting validation), through the services: what `binome demo` shows. The test harnesses
+// call load_demo alone and start from persons without any support.
+void load_demo_activity(Context& ctx);
+
 }  // namespace binome::app

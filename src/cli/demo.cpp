@@ -22,15 +22,21 @@ int run_demo(const Argv& argv) {
   if (auto errors = app::check_password_strength(password); !errors.empty())
     throw UsageError(errors.front().message);
 
-  auto db = store::Database::open(database_url(args), 1);
+  // Several sessions: the services behind the demo's activity read while a transaction is open.
+  auto db = store::Database::open(database_url(args), 4);
   store::migrate(*db);
   app::SystemClock clock;
   app::Context ctx{*db, clock, {}};
   const auto result = app::load_demo(ctx, password);
+  if (result.created) app::load_demo_activity(ctx);
 
   std::cout << (result.created ? "Département fictif « Val-de-Démo » chargé : "
                                : "Département fictif « Val-de-Démo » déjà présent : ")
-            << result.persons << " personnes fictives.\n\nComptes de démonstration"
+            << result.persons << " personnes fictives.\n"
+            << (result.created ? "Activité : 4 accompagnements en cours, 3 rendez-vous, un axe 3 "
+                                 "à valider (Territoire Nord).\n"
+                               : "")
+            << "\nComptes de démonstration"
             << (generated ? " (mot de passe généré, affiché une seule fois)" : "") << " :\n";
   for (const auto& l : result.logins)
     std::cout << "  " << l.login << std::string(18 - l.login.size(), ' ') << l.description << "\n";

@@ -6,7 +6,7 @@ namespace {
 
 using domain::DomainError;
 
-Json appointment_json(const store::AppointmentRow& a) {
+Json appointment_json(const store::AppointmentRow& a, bool attendance_open) {
   return {{"id", a.id},
           {"person", {{"id", a.person_id}, {"name", a.person_name}}},
           {"support_id", a.support_id ? Json(*a.support_id) : Json(nullptr)},
@@ -16,6 +16,7 @@ Json appointment_json(const store::AppointmentRow& a) {
           {"place",
            a.place_org_id ? Json{{"id", *a.place_org_id}, {"name", a.place_name}} : Json(nullptr)},
           {"attendance", labelled(a.attendance, domain::kAttendances)},
+          {"attendance_open", attendance_open},
           {"created_by", a.created_by_name}};
 }
 
@@ -33,7 +34,7 @@ void add_appointment_routes(Router& router, RouteDeps deps) {
         Json items = Json::array();
         for (const auto& a :
              deps.services.appointments.of_person(req.actor(), path_id(req, "id"), req.origin()))
-          items.push_back(appointment_json(a));
+          items.push_back(appointment_json(a, deps.services.appointments.attendance_open(a)));
         return json_response(200, {{"items", items}});
       });
 
@@ -47,19 +48,22 @@ void add_appointment_routes(Router& router, RouteDeps deps) {
         r.channel = req_string(body, "channel", errors);
         r.place_org_id = opt_int(body, "place_org_id", errors);
         if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
-        return json_response(201, appointment_json(deps.services.appointments.schedule(
-                                      req.actor(), path_id(req, "id"), r, req.origin())));
+        const auto row =
+            deps.services.appointments.schedule(req.actor(), path_id(req, "id"), r, req.origin());
+        return json_response(
+            201, appointment_json(row, deps.services.appointments.attendance_open(row)));
       });
 
-  router.add(
-      "POST", "/api/v1/appointments/{id}/attendance", Access::authenticated, [deps](Request& req) {
-        auto body = json_object_body(req, {"attendance"});
-        domain::FieldErrors errors;
-        const auto value = req_string(body, "attendance", errors);
-        if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
-        return json_response(200, appointment_json(deps.services.appointments.attendance(
-                                      req.actor(), path_id(req, "id"), value, req.origin())));
-      });
+  router.add("POST", "/api/v1/appointments/{id}/attendance", Access::authenticated,
+             [deps](Request& req) {
+               auto body = json_object_body(req, {"attendance"});
+               domain::FieldErrors errors;
+               const auto value = req_string(body, "attendance", errors);
+               if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
+               const auto row = deps.services.appointments.attendance(
+                   req.actor(), path_id(req, "id"), value, req.origin());
+               return json_response(200, appointment_json(row, false));
+             });
 
   router.add(
       "GET", "/api/v1/appointments/{id}/convocation.pdf", Access::authenticated,

@@ -77,3 +77,32 @@ export function screenshotPath(name) {
   const dir = process.env.BINOME_SCREENSHOTS;
   return dir ? `${dir}/${name}.png` : null;
 }
+
+/** 'YYYY-MM-DD' in Paris, days from today. */
+export function isoDate(daysFromToday = 0) {
+  const d = new Date(Date.now() + daysFromToday * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(d);
+}
+
+export async function logout(page) {
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.waitForURL(`${BASE_URL}/connexion`);
+}
+
+/** A JSON call as the logged-in user of page (cookie of the browser context, CSRF token). */
+export async function apiCall(page, method, path, data) {
+  const session = await page.request.get(`${BASE_URL}/api/v1/session`);
+  if (session.status() !== 200) throw new Error(`session : ${session.status()}`);
+  const { csrf_token: token } = await session.json();
+  const response = await page.request.fetch(`${BASE_URL}${path}`, {
+    method, data, headers: { 'X-CSRF-Token': token, Accept: 'application/json' },
+  });
+  if (!response.ok()) throw new Error(`${method} ${path} : ${response.status()} ${await response.text()}`);
+  return response.json();
+}
+
+/** Moves the server's clock (serve --test-mode) offsetDays from the real date. */
+export async function setClock(page, offsetDays) {
+  const response = await page.request.post(`${BASE_URL}/api/v1/test/clock`, { data: { offset_days: offsetDays } });
+  if (!response.ok()) throw new Error(`horloge : ${response.status()}`);
+}

@@ -41,7 +41,7 @@ async function setClock(page, offsetDays) {
 }
 
 function supportBlock(page) {
-  return page.locator('#supports article[data-support-id]').first();
+  return page.locator('#accompagnement article[data-support-id]').first();
 }
 
 async function ddOf(block, label) {
@@ -79,7 +79,7 @@ test('entrée, réexamen dans « À faire », bilan, renouvellement et sortie', 
   try {
     await page.goto(`${BASE_URL}/personnes/${personId}`);
     await page.getByRole('heading', { level: 2, name: 'Accompagnement global', exact: true }).waitFor();
-    await page.locator('#supports', { hasText: 'n’est pas entrée en accompagnement global' }).waitFor();
+    await page.locator('#accompagnement', { hasText: 'n’est pas entrée en accompagnement global' }).waitFor();
     const orientation = page.locator(`#orientation-${orientationId}`);
     assert.equal(await orientation.getAttribute('data-status'), 'en_attente_entree');
 
@@ -110,8 +110,11 @@ test('entrée, réexamen dans « À faire », bilan, renouvellement et sortie', 
     assert.equal((await row.first().locator('[data-kind]').textContent()).trim(), 'Réexamen à faire');
     const shotList = screenshotPath('accompagnement-a-faire');
     if (shotList) await page.screenshot({ path: shotList, fullPage: true });
-    await row.first().locator(`a[href^="/personnes/${personId}"]`).click();
-    await page.waitForURL(`${BASE_URL}/personnes/${personId}`);
+    // "Agir" leads to the section of the person page.
+    const act = row.first().locator('a[data-act]');
+    assert.equal(await act.getAttribute('href'), `/personnes/${personId}#accompagnement`);
+    await act.click();
+    await page.waitForURL(`${BASE_URL}/personnes/${personId}#accompagnement`);
 
     // A renewal without a bilan for the period is refused with the server's French message.
     support = supportBlock(page);

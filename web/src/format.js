@@ -109,8 +109,14 @@ export const WORKLIST_KINDS = {
   echeance_depassee: { label: 'Échéance dépassée', kind: 'error' },
   absence_orienteur: { label: 'Absence à signaler', kind: 'info' },
   procedure_sanction: { label: 'Procédure de sanction', kind: 'error' },
+  absences_repetees: { label: 'Absences répétées', kind: 'warning' },
   revue_due: { label: 'Réexamen à faire', kind: 'warning' },
   revue_depassee: { label: 'Réexamen en retard', kind: 'error' },
+  duree_maximale: { label: 'Durée maximale atteinte', kind: 'warning' },
+  suivi_emploi_fin: { label: 'Fin du suivi dans l’emploi', kind: 'info' },
+  presence_a_saisir: { label: 'Présence à saisir', kind: 'new' },
+  axe3_a_valider: { label: 'Axe 3 à valider', kind: 'new' },
+  axe3_reexamen: { label: 'Réexamen de l’axe 3', kind: 'warning' },
 };
 
 /** DSFR badge kind of a support's state (accompagnement global). */

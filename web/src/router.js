@@ -65,7 +65,7 @@ async function render() {
   }
   let { route, params } = matchRoute(pathname);
   if (!route.public && !user) {
-    nextPath = pathname + search;
+    nextPath = pathname + search + window.location.hash;
     return navigate('/connexion', { replace: true });
   }
   if (route.guestOnly && user) {
@@ -103,7 +103,9 @@ async function render() {
     }
   }
   if (myId !== navigationId) return undefined;
-  if (!firstRender) focusHeading(container);
+  if (!focusAnchor()) {
+    if (!firstRender) focusHeading(container);
+  }
   firstRender = false;
   document.dispatchEvent(new CustomEvent('binome:rendered', { detail: { path: pathname } }));
   return undefined;
@@ -111,6 +113,19 @@ async function render() {
 
 function setTitle(title) {
   document.title = title ? `${title} — binome` : 'binome';
+}
+
+/** When the URL names a section (#rendez-vous…), scrolls to it and moves focus there. */
+function focusAnchor() {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  if (!id) return false;
+  const target = document.getElementById(id);
+  if (!target) return false;
+  const heading = target.querySelector('h2') || target;
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
+  target.scrollIntoView();
+  return true;
 }
 
 function focusHeading(container) {
@@ -150,8 +165,9 @@ function onDocumentClick(event) {
   }
   if (url.pathname.startsWith('/api/')) return; // downloads (CSV export) go to the server
   event.preventDefault();
-  if (url.pathname + url.search !== window.location.pathname + window.location.search) {
-    navigate(url.pathname + url.search);
+  const { pathname, search, hash } = window.location;
+  if (url.pathname + url.search + url.hash !== pathname + search + hash) {
+    navigate(url.pathname + url.search + url.hash);
   } else {
     render();
   }
@@ -173,7 +189,7 @@ function onSessionExpired() {
   setSession(null);
   flash = { kind: 'warning', text: SESSION_EXPIRED };
   const { pathname, search } = window.location;
-  nextPath = pathname + search;
+  nextPath = pathname + search + window.location.hash;
   navigate('/connexion', { replace: true });
 }
 

@@ -6,6 +6,7 @@ import personNewPage from './pages/person-new.js';
 import orientationFormPage from './pages/orientation-form.js';
 import orientationsPage from './pages/orientations.js';
 import worklistPage from './pages/worklist.js';
+import portfolioPage from './pages/portfolio.js';
 import auditPage from './pages/audit.js';
 import usersPage from './pages/users.js';
 import organisationsPage from './pages/organisations.js';
@@ -32,6 +33,7 @@ export const routes = [
   { pattern: /^\/ressources\/nouveau\/?$/, roles: PERSON_ROLES, ...resourceFormPage },
   { pattern: /^\/ressources\/(?<id>\d+)\/?$/, ...resourcePage },
   { pattern: /^\/ressources\/(?<id>\d+)\/modifier\/?$/, roles: PERSON_ROLES, ...resourceFormPage },
+  { pattern: /^\/portefeuille\/?$/, roles: PERSON_ROLES, ...portfolioPage },
   { pattern: /^\/journal-audit\/?$/, roles: ['dpo'], ...auditPage },
   { pattern: /^\/utilisateurs\/?$/, roles: ['admin'], ...usersPage },
   { pattern: /^\/organisations\/?$/, roles: ['admin'], ...organisationsPage },

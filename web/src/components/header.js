@@ -8,7 +8,8 @@ const PERSONS = { path: '/personnes', label: 'Mes personnes' };
 const ORIENTATIONS = { path: '/orientations', label: 'Orientations en cours' };
 const WORKLIST = { path: '/a-faire', label: 'À faire', worklist: true };
 const RESOURCES = { path: '/ressources', label: 'Ressources' };
-const CASELOAD = [PERSONS, ORIENTATIONS, WORKLIST, RESOURCES];
+const PORTFOLIO = { path: '/portefeuille', label: 'Portefeuille' };
+const CASELOAD = [PERSONS, ORIENTATIONS, WORKLIST, PORTFOLIO, RESOURCES];
 const NAV_BY_ROLE = {
   conseiller: CASELOAD,
   referent_social: CASELOAD,

@@ -7,11 +7,9 @@ import { formatDate, formatDateTime, orDash, labelOf, todayIso, SUPPORT_STATE_BA
 import { alertBox, errorAlert } from './alert.js';
 import { badge } from './badge.js';
 import { dataTable } from './table.js';
-import { inputField, selectField, applyFieldErrors, checkRequired } from './form.js';
+import { inputField, selectField } from './form.js';
 import { refreshWorklistCount } from './header.js';
-
-/** Durations of the demo convention (initial duration and renewal steps). */
-const DURATIONS = [6, 12].map((m) => ({ value: m, label: `${m} mois` }));
+import { actionForm, fieldList as fields, monthOptions } from './action-form.js';
 
 export const BILAN_RESULTS = [
   { value: 'objectif_atteint', label: 'Objectif atteint' },
@@ -38,39 +36,8 @@ function when(value) {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : formatDateTime(value);
 }
 
-function fields(rows) {
-  return h('dl', { class: 'binome-fields fr-mb-3w' },
-    rows.filter(Boolean).map(([label, value, attrs]) => [h('dt', {}, label), h('dd', attrs || {}, value)]));
-}
-
-/**
- * A small form: fields { apiName: field }, body() → JSON sent to path, onSuccess(result).
- * Required fields checked here, the server's errors put under the matching fields.
- */
-function actionForm({ label, title, formFields, submitLabel, path, body, onSuccess, failureTitle }) {
-  const messages = h('div', {});
-  const submit = h('button', { type: 'submit', class: 'fr-btn fr-btn--sm' }, submitLabel);
-  const form = h('form', { novalidate: true, class: 'fr-mb-3w', 'aria-label': label },
-    h('h4', { class: 'fr-h6' }, title),
-    messages,
-    Object.values(formFields).map((f) => h('div', { class: 'fr-mb-2w' }, f.group)),
-    h('ul', { class: 'fr-btns-group fr-btns-group--inline-md fr-btns-group--sm' }, h('li', {}, submit)));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    replace(messages);
-    if (!checkRequired(Object.values(formFields))) return;
-    submit.disabled = true;
-    try {
-      const result = await api.post(path, body());
-      await onSuccess(result);
-    } catch (error) {
-      submit.disabled = false;
-      if (!(error instanceof ApiError)) throw error;
-      const general = applyFieldErrors(error, formFields);
-      replace(messages, alertBox('error', general.length ? general : error.errors.map((e) => e.message), failureTitle));
-    }
-  });
-  return form;
+function durationsHint(list, prefix) {
+  return list && list.length ? `${prefix} : ${list.map((m) => `${m} mois`).join(', ')}` : null;
 }
 
 /** The form "Enregistrer l'entrée" of an orientation en_attente_entree; onEntered(support). */
@@ -84,7 +51,8 @@ export function entryForm(o, onEntered) {
     }),
     initial_months: selectField({
       id: `${prefix}-months`, label: 'Durée initiale de l’accompagnement', required: true,
-      placeholder: 'Sélectionner une durée', options: DURATIONS,
+      placeholder: 'Sélectionner une durée', options: monthOptions(o.entry_durations),
+      hint: durationsHint(o.entry_durations, 'Durées prévues par la convention'),
     }),
   };
   return actionForm({
@@ -117,6 +85,21 @@ function stateBadge(s) {
   return badge(s.state_label || s.state, kind, { 'data-state': s.state });
 }
 
+/** The convention's renewal steps that keep the total within its maximum. */
+function renewalSteps(s) {
+  const steps = s.renewal_steps || [];
+  const max = s.max_total_months;
+  return max ? steps.filter((m) => s.total_months + m <= max) : steps;
+}
+
+function noRenewal(s) {
+  const max = s.max_total_months ? ` (${s.max_total_months} mois au plus selon la convention)` : '';
+  return h('div', { class: 'fr-mb-3w', 'data-renewal': 'impossible' },
+    h('h4', { class: 'fr-h6' }, 'Renouveler'),
+    h('p', { class: 'fr-mb-0' }, `Renouvellement impossible : durée maximale atteinte${max}. `
+      + 'Enregistrez le bilan puis la sortie.'));
+}
+
 function supportForms(s, onDone) {
   if (s.state !== 'en_cours') return null;
   const prefix = `support-${s.id}`;
@@ -124,9 +107,11 @@ function supportForms(s, onDone) {
     id: `${prefix}-bilan`, label: 'Résultat du bilan', required: true,
     placeholder: 'Sélectionner un résultat', options: BILAN_RESULTS,
   }) };
+  const steps = renewalSteps(s);
   const renewal = { months: selectField({
     id: `${prefix}-renewal`, label: 'Durée du renouvellement', required: true,
-    placeholder: 'Sélectionner une durée', options: DURATIONS,
+    placeholder: 'Sélectionner une durée', options: monthOptions(steps),
+    hint: s.max_total_months ? `Durée totale de ${s.max_total_months} mois au plus selon la convention` : null,
   }) };
   const exit = {
     outcome: selectField({
@@ -146,12 +131,14 @@ function supportForms(s, onDone) {
       onSuccess: (u) => onDone(u, 'Le bilan est enregistré.'),
       failureTitle: 'Le bilan n’a pas été enregistré',
     }),
-    actionForm({
-      label: 'Renouveler', title: 'Renouveler', formFields: renewal, submitLabel: 'Renouveler',
-      path: `${base}/renewal`, body: () => ({ months: Number(renewal.months.value) }),
-      onSuccess: (u) => onDone(u, 'Le renouvellement est enregistré.'),
-      failureTitle: 'Le renouvellement n’a pas été enregistré',
-    }),
+    s.renewable && steps.length > 0
+      ? actionForm({
+        label: 'Renouveler', title: 'Renouveler', formFields: renewal, submitLabel: 'Renouveler',
+        path: `${base}/renewal`, body: () => ({ months: Number(renewal.months.value) }),
+        onSuccess: (u) => onDone(u, 'Le renouvellement est enregistré.'),
+        failureTitle: 'Le renouvellement n’a pas été enregistré',
+      })
+      : noRenewal(s),
     actionForm({
       label: 'Sortie', title: 'Sortie', formFields: exit, submitLabel: 'Enregistrer la sortie',
       path: `${base}/exit`, body: () => ({ outcome: exit.outcome.value, exit_date: exit.exit_date.value }),
@@ -171,6 +158,10 @@ function supportBlock(s, onDone, notice) {
   },
   h('h3', { class: 'fr-h5', id: titleId, tabindex: '-1' }, `Accompagnement du ${formatDate(s.start_date)}`),
   notice || null,
+  s.rsa_referent_is_counsellor
+    ? h('div', { class: 'fr-alert fr-alert--info fr-alert--sm fr-mb-3w', 'data-rsa-referent': 'conseiller' },
+      h('p', {}, 'Le conseiller est référent RSA pendant l’accompagnement'))
+    : null,
   fields([
     ['État', stateBadge(s)],
     ['Convention', orDash(labelOf(s.convention))],
@@ -201,7 +192,7 @@ function supportBlock(s, onDone, notice) {
  */
 export async function supportSection(p) {
   const list = h('div', {});
-  const section = h('section', { class: 'fr-mb-4w', id: 'supports', 'aria-labelledby': 'supports-title' },
+  const section = h('section', { class: 'fr-mb-4w', id: 'accompagnement', 'aria-labelledby': 'supports-title' },
     h('h2', { class: 'fr-h4', id: 'supports-title' }, 'Accompagnement global'),
     list);
   const blocks = new Map();

@@ -5,6 +5,10 @@ import { formatDate, yesNo, FAMILY_SITUATION_LABELS, orDash, nameOf } from '../f
 import { alertBox, errorAlert } from '../components/alert.js';
 import { orientationSection } from '../components/orientation.js';
 import { supportSection } from '../components/support.js';
+import { appointmentSection } from '../components/appointments.js';
+import { axe3Section } from '../components/axe3.js';
+import { binomeSection } from '../components/binome.js';
+import { personTasksSection } from '../components/person-tasks.js';
 import { takeNotice } from '../notice.js';
 
 const NO_EMAIL = 'Non communiqué (pas de consentement aux échanges électroniques)';
@@ -34,7 +38,7 @@ export function fullName(p) {
 
 export default {
   title: 'Fiche de la personne',
-  async render({ container, params, query }) {
+  async render({ container, params, query, user }) {
     const notice = takeNotice();
     const back = h('p', {},
       h('a', { class: 'fr-link fr-icon-arrow-left-line fr-link--icon-left', href: '/personnes' }, 'Retour à mes personnes'));
@@ -52,7 +56,13 @@ export default {
       return;
     }
 
-    const supports = await supportSection(p);
+    const [supports, appointments, axe3, binome, tasks] = await Promise.all([
+      supportSection(p),
+      appointmentSection(p, user),
+      axe3Section(p, user),
+      binomeSection(p, user),
+      personTasksSection(p),
+    ]);
     const orientations = await orientationSection(p, {
       focusId: query.get('orientation'),
       onEntry: () => supports.reload(),
@@ -89,7 +99,11 @@ export default {
         ['Territoire', p.territory ? p.territory.name : '—'],
         ['Agence France Travail', p.agence ? p.agence.name : '—'],
       ]),
+      binome.section,
+      tasks.section,
       supports.section,
+      appointments.section,
+      axe3.section,
       orientations.section);
     if (query.get('orientation')) {
       document.addEventListener('binome:rendered', orientations.afterRender, { once: true });

@@ -1,48 +1,102 @@
-// À faire: entry deadlines near or passed, absences to report to the orienteur, sanction
-// procedures, reviews of an accompagnement global (bilan, renewal or exit); each line leads to
-// the person's page (and orientation when there is one).
+// À faire: entry deadlines, absences, sanction procedures, reviews, attendances to record,
+// axe 3 validations… Each line gives its deadline, the person, the action, the rule (and the
+// convention it comes from) and a link "Agir" to the right section of the person's page.
+// Information tasks are acknowledged here; a sanction procedure closes with the EP decision.
 import { h, append, replace } from '../dom.js';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { formatDate, plural, WORKLIST_KINDS } from '../format.js';
 import { dataTable } from '../components/table.js';
-import { errorAlert } from '../components/alert.js';
+import { alertBox, errorAlert } from '../components/alert.js';
 import { badge } from '../components/badge.js';
 import { setWorklistCount } from '../components/header.js';
+import { taskForm, personName } from '../components/tasks.js';
+
+function kindLabel(item) {
+  return (WORKLIST_KINDS[item.kind] || {}).label || item.kind;
+}
 
 function kindBadge(item) {
   const k = WORKLIST_KINDS[item.kind];
-  return badge(k ? k.label : item.kind, k ? k.kind : null, { 'data-kind': item.kind });
+  return badge(kindLabel(item), k ? k.kind : null, { 'data-kind': item.kind });
 }
 
 function personLink(item) {
-  const person = item.person || {};
   const query = item.orientation_id ? `?orientation=${item.orientation_id}` : '';
-  return h('a', { class: 'fr-link', href: `/personnes/${person.id}${query}` }, person.name || `Personne n° ${person.id}`);
+  return h('a', { class: 'fr-link', href: `/personnes/${item.person.id}${query}` }, personName(item));
+}
+
+function ruleCell(item) {
+  return [
+    h('span', {}, item.rule || '—'),
+    item.convention ? h('span', { class: 'fr-hint-text fr-mt-1v' }, `Convention : ${item.convention}`) : null,
+  ];
+}
+
+async function actionCell(item, onDone) {
+  return [
+    kindBadge(item),
+    h('p', { class: 'fr-text--sm fr-mt-1v fr-mb-1w' }, item.label),
+    await taskForm(item, onDone),
+  ];
+}
+
+function actLink(item) {
+  if (!item.link) return '—';
+  return h('a', { class: 'fr-link', href: item.link, 'data-act': item.kind },
+    'Agir', h('span', { class: 'fr-sr-only' }, ` : ${personName(item)}, ${kindLabel(item)}`));
 }
 
 export default {
   title: 'À faire',
   async render({ container }) {
     const status = h('p', { class: 'fr-mb-2w', role: 'status', 'aria-live': 'polite' }, 'Chargement…');
+    const messages = h('div', { tabindex: '-1', id: 'worklist-messages' });
     const results = h('div', {});
-    append(container, h('h1', {}, 'À faire'), status, results);
-    let data;
-    try {
-      data = await api.get('/api/v1/worklist');
-    } catch (error) {
-      replace(status);
-      replace(results, errorAlert(error));
-      return;
-    }
-    const items = data.items || [];
-    setWorklistCount(items.length);
-    replace(status, plural(items.length, 'tâche'));
-    replace(results, dataTable({
-      id: 'worklist-table',
-      caption: 'À faire',
-      columns: ['Type', 'Tâche', 'Personne', 'Échéance'],
-      rows: items.map((item) => [kindBadge(item), item.label, personLink(item), formatDate(item.due_on) || '—']),
-      empty: 'Rien à faire pour le moment.',
-    }));
+    append(container, h('h1', {}, 'À faire'), messages, status, results);
+
+    const load = async () => {
+      let data;
+      try {
+        data = await api.get('/api/v1/worklist');
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        replace(status);
+        replace(results, errorAlert(error));
+        return;
+      }
+      const items = data.items || [];
+      setWorklistCount(items.length);
+      replace(status, plural(items.length, 'tâche'));
+      const onDone = async (message) => {
+        await load();
+        replace(messages, alertBox('success', message));
+        messages.focus();
+      };
+      const rows = [];
+      for (const item of items) {
+        rows.push({
+          attrs: {
+            'data-worklist-kind': item.kind,
+            'data-task-id': item.task_id ?? null,
+            'data-person-id': item.person.id,
+          },
+          cells: [
+            h('span', { 'data-due-on': item.due_on || '' }, formatDate(item.due_on) || '—'),
+            personLink(item),
+            await actionCell(item, onDone),
+            ruleCell(item),
+            actLink(item),
+          ],
+        });
+      }
+      replace(results, dataTable({
+        id: 'worklist-table',
+        caption: 'À faire',
+        columns: ['Échéance', 'Personne', 'Action', 'Règle', 'Lien'],
+        rows,
+        empty: 'Rien à faire pour le moment.',
+      }));
+    };
+    await load();
   },
 };
