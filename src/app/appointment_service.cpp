@@ -18,8 +18,9 @@ std::string label(const auto& list, const std::string& code) {
   return std::string(domain::label_of(list, code).value_or(code));
 }
 
+// Appointments are written in France's legal time, the clock runs in UTC.
 std::string local_now(const Context& ctx) {
-  return ctx.now_iso().substr(0, 16);  // YYYY-MM-DDTHH:MM
+  return domain::france_local_minute(ctx.clock.now());
 }
 
 // Unexcused absences in a row at the end of the person's recorded appointments; an excused

@@ -33,7 +33,7 @@ struct Services {
         appointments(c),
         binomes(c),
         tasks(c),
-        worklist(c, orientations, supports, axe3, appointments),
+        worklist(c, orientations, supports, axe3, appointments, resources),
         digest(c, worklist) {}
   Context& ctx;
   AuthService auth;

@@ -12,6 +12,42 @@ using domain::DomainError;
 
 }  // namespace
 
+std::string task_label(const std::string& kind) {
+  if (kind == "procedure_sanction")
+    return "Allocataire du RSA absent deux fois : procédure de sanction à examiner, puis "
+           "décision de l'équipe pluridisciplinaire à enregistrer";
+  if (kind == "absences_repetees")
+    return "Deux absences non excusées de suite : reprendre contact et statuer sur la suite";
+  return "Deuxième absence au rendez-vous d'entrée : vous êtes informé(e) en tant qu'orienteur";
+}
+
+std::string task_rule(const std::string& kind) {
+  if (kind == "procedure_sanction")
+    return "Après une seconde absence, le référent du Département d'un allocataire du RSA peut "
+           "engager la procédure de sanction devant l'équipe pluridisciplinaire";
+  if (kind == "absences_repetees")
+    return "Après deux absences non excusées, le conseiller statue sur la poursuite de "
+           "l'accompagnement";
+  return "Après une seconde absence, l'orienteur est informé";
+}
+
+std::vector<store::TaskRow> TaskService::open_for_person(const domain::Actor& actor,
+                                                         std::int64_t person_id,
+                                                         const Origin& origin) {
+  const auto person =
+      ctx_.db.with_session([&](soci::session& sql) { return store::find_person(sql, person_id); });
+  if (!person)
+    throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
+                      "Personne introuvable.");
+  require_person_access(ctx_, actor, person->person.scope, person_id, "task.denied", origin);
+  std::vector<store::TaskRow> out;
+  for (auto& t : ctx_.db.with_session(
+           [&](soci::session& sql) { return store::open_tasks(sql, actor.user_id); }))
+    if (t.person_id == person_id) out.push_back(std::move(t));
+  audit_now(ctx_, audit_entry(actor, "task.read", person_id, origin));
+  return out;
+}
+
 store::TaskRow TaskService::own_task(const domain::Actor& actor, std::int64_t task_id,
                                      const Origin& origin) {
   auto task =

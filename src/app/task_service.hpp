@@ -17,6 +17,10 @@ inline constexpr std::array<domain::Labelled, 2> kEpDecisions{{
     {"reorientation", "Réorientation"},
 }};
 
+// What a task asks, in French (the same words in the "à faire" list and on the person page).
+std::string task_label(const std::string& kind);
+std::string task_rule(const std::string& kind);
+
 class TaskService {
  public:
   explicit TaskService(Context& ctx) : ctx_(ctx) {}
@@ -24,6 +28,9 @@ class TaskService {
   void acknowledge(const domain::Actor& actor, std::int64_t task_id, const Origin& origin);
   void ep_decision(const domain::Actor& actor, std::int64_t task_id, const std::string& decision,
                    const std::string& decided_on, const Origin& origin);
+  // The actor's own open tasks about a person (the person page); audited as a read.
+  std::vector<store::TaskRow> open_for_person(const domain::Actor& actor, std::int64_t person_id,
+                                              const Origin& origin);
   std::vector<store::EpDecisionRow> ep_decisions(const domain::Actor& actor, std::int64_t person_id,
                                                  const Origin& origin);
 

@@ -6,7 +6,10 @@
 #include "app/axe3_service.hpp"
 #include "app/guards.hpp"
 #include "app/orientation_service.hpp"
+#include "app/resource_base_service.hpp"
 #include "app/support_service.hpp"
+#include "app/task_service.hpp"
+#include "domain/support.hpp"
 #include "store/tasks_repo.hpp"
 
 namespace binome::app {
@@ -15,29 +18,11 @@ namespace {
 // How long ahead the list warns.
 constexpr int kReviewWarningDays = 30;
 constexpr int kFollowupWarningDays = 15;
+// Resource sheets listed at most, so that a département-wide backlog does not drown the list.
+constexpr std::size_t kStaleResourcesShown = 20;
 
 std::string person_link(std::int64_t person_id, const char* anchor) {
   return "/personnes/" + std::to_string(person_id) + "#" + anchor;
-}
-
-struct TaskText {
-  const char* label;
-  const char* rule;
-};
-
-TaskText task_text(const std::string& kind) {
-  if (kind == "procedure_sanction")
-    return {
-        "Allocataire du RSA absent deux fois : procédure de sanction à examiner, puis "
-        "décision de l'équipe pluridisciplinaire à enregistrer",
-        "Après une seconde absence, le référent du Département d'un allocataire du RSA peut "
-        "engager la procédure de sanction devant l'équipe pluridisciplinaire"};
-  if (kind == "absences_repetees")
-    return {"Deux absences non excusées de suite : reprendre contact et statuer sur la suite",
-            "Après deux absences non excusées, le conseiller statue sur la poursuite de "
-            "l'accompagnement"};
-  return {"Deuxième absence au rendez-vous d'entrée : vous êtes informé(e) en tant qu'orienteur",
-          "Après une seconde absence, l'orienteur est informé"};
 }
 
 WorklistItem make_item(std::string kind, std::string label, std::int64_t person_id,
@@ -61,7 +46,8 @@ std::vector<WorklistItem> WorklistService::of(const domain::Actor& actor, const 
   auto out = compute(actor);
   // The list names persons: its reading is on the trail like any list of persons.
   auto entry = audit_entry(actor, "worklist.read", std::nullopt, origin);
-  for (const auto& item : out) entry.listed_persons.push_back(item.person_id);
+  for (const auto& item : out)
+    if (item.person_id) entry.listed_persons.push_back(item.person_id);
   if (!entry.listed_persons.empty()) audit_now(ctx_, entry);
   return out;
 }
@@ -93,9 +79,8 @@ std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
 
   for (const auto& t : ctx_.db.with_session(
            [&](soci::session& sql) { return store::open_tasks(sql, actor.user_id); })) {
-    const auto text = task_text(t.kind);
-    auto item = make_item(t.kind, text.label, t.person_id, t.person_name, t.due_on, text.rule, "",
-                          person_link(t.person_id, "taches"));
+    auto item = make_item(t.kind, task_label(t.kind), t.person_id, t.person_name, t.due_on,
+                          task_rule(t.kind), "", person_link(t.person_id, "taches"));
     item.task_id = t.id;
     item.orientation_id = t.orientation_id;
     item.support_id = t.support_id;
@@ -170,6 +155,32 @@ std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
                   v.row.profile_label, person_link(v.row.person_id, "axe3"));
     item.axe3_id = v.row.id;
     out.push_back(std::move(item));
+  }
+
+  // Resource sheets past their update frequency (seed 003 annexe 1) go to the editors who
+  // validated them; sheets nobody validated (imported) to the coordinateurs. Oldest first.
+  std::vector<domain::ResourceService> stale;
+  for (auto& r : resources_.stale_for(actor)) {
+    const bool validated = r.validated_departement_by || r.validated_france_travail_by;
+    if (validated ? (r.validated_departement_by == actor.user_id ||
+                     r.validated_france_travail_by == actor.user_id)
+                  : actor.role == domain::Role::coordinateur)
+      stale.push_back(std::move(r));
+  }
+  std::sort(stale.begin(), stale.end(),
+            [](const auto& a, const auto& b) { return a.date_maj < b.date_maj; });
+  for (std::size_t i = 0; i < stale.size() && i < kStaleResourcesShown; ++i) {
+    const auto& r = stale[i];
+    const auto due =
+        domain::to_iso(domain::plus_months(*domain::parse_date(r.date_maj), r.update_every_months));
+    out.push_back(
+        make_item("ressource_a_mettre_a_jour",
+                  "Fiche « " + r.nom + " » à mettre à jour (dernière mise à jour le " +
+                      french_date(r.date_maj) + ")",
+                  0, "", due,
+                  "Les fiches de la base de ressources sont actualisées au moins tous les " +
+                      std::to_string(r.update_every_months) + " mois",
+                  "", "/ressources/" + std::to_string(r.id)));
   }
 
   std::stable_sort(out.begin(), out.end(), [](const WorklistItem& a, const WorklistItem& b) {

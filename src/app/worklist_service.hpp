@@ -16,11 +16,12 @@ class OrientationService;
 class SupportService;
 class Axe3Service;
 class AppointmentService;
+class ResourceBaseService;
 
 struct WorklistItem {
   std::string kind;
   std::string label;
-  std::int64_t person_id = 0;
+  std::int64_t person_id = 0;  // 0: not about a person (a resource sheet to update)
   std::string person_name;
   std::optional<std::string> due_on;
   std::string rule;        // the rule, in French
@@ -32,12 +33,14 @@ struct WorklistItem {
 class WorklistService {
  public:
   WorklistService(Context& ctx, OrientationService& orientations, SupportService& supports,
-                  Axe3Service& axe3, AppointmentService& appointments)
+                  Axe3Service& axe3, AppointmentService& appointments,
+                  ResourceBaseService& resources)
       : ctx_(ctx),
         orientations_(orientations),
         supports_(supports),
         axe3_(axe3),
-        appointments_(appointments) {}
+        appointments_(appointments),
+        resources_(resources) {}
   // Sorted by due date (undated last); reading it is audited like any list of persons.
   std::vector<WorklistItem> of(const domain::Actor& actor, const Origin& origin);
   // How many items wait, for the e-mail digest: no person leaves the server, nothing to trace.
@@ -50,6 +53,7 @@ class WorklistService {
   SupportService& supports_;
   Axe3Service& axe3_;
   AppointmentService& appointments_;
+  ResourceBaseService& resources_;
 };
 
 }  // namespace binome::app

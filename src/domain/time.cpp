@@ -61,4 +61,20 @@ int hour_of(Timestamp t) {
   return static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(since_midnight).count());
 }
 
+namespace {
+// 01:00 UTC on the last Sunday of a month.
+Timestamp last_sunday_one_utc(std::chrono::year y, std::chrono::month m) {
+  const std::chrono::sys_days last = std::chrono::year_month_day_last{y, m / std::chrono::last};
+  const auto back = (std::chrono::weekday{last} - std::chrono::Sunday).count();
+  return Timestamp{last - std::chrono::days{back}} + std::chrono::hours{1};
+}
+}  // namespace
+
+std::string france_local_minute(Timestamp t) {
+  const auto year = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t)}.year();
+  const bool summer = t >= last_sunday_one_utc(year, std::chrono::March) &&
+                      t < last_sunday_one_utc(year, std::chrono::October);
+  return to_iso(t + std::chrono::hours{summer ? 2 : 1}).substr(0, 16);
+}
+
 }  // namespace binome::domain

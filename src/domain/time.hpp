@@ -19,6 +19,9 @@ class Clock {
 
 // "2026-11-22T05:00:00Z": the one text form of a timestamp, in the database and the API.
 std::string to_iso(Timestamp t);
+// Metropolitan France's legal time (CET, CEST from the last Sunday of March to the last Sunday
+// of October, changes at 01:00 UTC) as YYYY-MM-DDTHH:MM: how appointments are written.
+std::string france_local_minute(Timestamp t);
 // The UTC hour of the day, 0–23.
 int hour_of(Timestamp t);
 std::optional<Timestamp> parse_iso(std::string_view text);

@@ -17,7 +17,8 @@ void add_worklist_routes(Router& router, RouteDeps deps) {
     for (const auto& t : deps.services.worklist.of(req.actor(), req.origin()))
       items.push_back({{"kind", t.kind},
                        {"label", t.label},
-                       {"person", {{"id", t.person_id}, {"name", t.person_name}}},
+                       {"person", t.person_id ? Json{{"id", t.person_id}, {"name", t.person_name}}
+                                              : Json(nullptr)},
                        {"due_on", t.due_on ? Json(*t.due_on) : Json(nullptr)},
                        {"rule", t.rule},
                        {"convention", t.convention.empty() ? Json(nullptr) : Json(t.convention)},
@@ -27,6 +28,23 @@ void add_worklist_routes(Router& router, RouteDeps deps) {
                        {"support_id", opt_id(t.support_id)},
                        {"axe3_id", opt_id(t.axe3_id)},
                        {"appointment_id", opt_id(t.appointment_id)}});
+    return json_response(200, {{"items", items}});
+  });
+
+  // The menu's badge: a number, no person, so nothing to trace.
+  router.add("GET", "/api/v1/worklist/count", Access::authenticated, [deps](Request& req) {
+    return json_response(200, {{"count", deps.services.worklist.count(req.actor())}});
+  });
+
+  router.add("GET", "/api/v1/persons/{id}/tasks", Access::authenticated, [deps](Request& req) {
+    Json items = Json::array();
+    for (const auto& t :
+         deps.services.tasks.open_for_person(req.actor(), path_id(req, "id"), req.origin()))
+      items.push_back({{"task_id", t.id},
+                       {"kind", t.kind},
+                       {"label", app::task_label(t.kind)},
+                       {"created_at", t.created_at},
+                       {"due_on", t.due_on ? Json(*t.due_on) : Json(nullptr)}});
     return json_response(200, {{"items", items}});
   });
 

@@ -105,6 +105,7 @@ TEST_P(DigestTest, CountsAndALinkOnlyOncePerDay) {
   db_->with_session([&](soci::session& sql) {
     long long id = person;
     sql << "SELECT last_name FROM persons WHERE id = :p", soci::use(id), soci::into(person_name);
+    sql << "UPDATE users SET email = NULL";
     sql << "UPDATE users SET email = 'camille.martin@exemple.fr' WHERE login = 'conseiller.demo'";
   });
 

@@ -143,6 +143,14 @@ long long ApiTest::audit_count(const std::string& action, std::optional<long lon
   });
 }
 
+Json ApiTest::person_worklist(const std::string& login) {
+  const auto all = logged_in(login).get("/api/v1/worklist").json();
+  Json items = Json::array();
+  for (const auto& item : all["items"])
+    if (!item["person"].is_null()) items.push_back(item);
+  return items;
+}
+
 long long ApiTest::person_id_in_territory(const std::string& territory) {
   return db_->with_session([&](soci::session& sql) {
     long long id = 0;

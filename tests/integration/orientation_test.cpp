@@ -128,16 +128,16 @@ TEST_P(OrientationTest, DeadlineAlertsReachBothReferentsAndTheCoordinateur) {
                 .call("POST", person + "/orientations", bilateral().dump())
                 .status,
             201);
-  EXPECT_TRUE(logged_in("social.demo").get("/api/v1/worklist").json()["items"].empty());
+  EXPECT_TRUE(person_worklist("social.demo").empty());
   clock_.advance(24h * 14);  // due 2026-12-09, alert from 2026-12-02
   for (const char* login : {"conseiller.demo", "social.demo", "coordo.demo"}) {
-    auto items = logged_in(login).get("/api/v1/worklist").json()["items"];
+    auto items = person_worklist(login);
     ASSERT_EQ(items.size(), 1u) << login;
     EXPECT_EQ(items[0]["kind"], "echeance_proche") << login;
   }
-  EXPECT_TRUE(logged_in("conseiller2.demo").get("/api/v1/worklist").json()["items"].empty());
+  EXPECT_TRUE(person_worklist("conseiller2.demo").empty());
   clock_.advance(24h * 8);
-  auto late = logged_in("social.demo").get("/api/v1/worklist").json()["items"];
+  auto late = person_worklist("social.demo");
   ASSERT_EQ(late.size(), 1u);
   EXPECT_EQ(late[0]["kind"], "echeance_depassee");
 }

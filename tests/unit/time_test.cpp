@@ -94,3 +94,18 @@ TEST(TimeTest, HourOfIsTheUtcHour) {
 }
 }  // namespace
 }  // namespace binome::domain
+
+namespace binome::domain {
+namespace {
+TEST(TimeTest, FranceLegalTimeFollowsTheEuropeanSummerTime) {
+  EXPECT_EQ(france_local_minute(*parse_iso("2026-11-22T09:30:00Z")), "2026-11-22T10:30");
+  EXPECT_EQ(france_local_minute(*parse_iso("2026-07-01T09:30:00Z")), "2026-07-01T11:30");
+  // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+  EXPECT_EQ(france_local_minute(*parse_iso("2026-03-29T00:59:00Z")), "2026-03-29T01:59");
+  EXPECT_EQ(france_local_minute(*parse_iso("2026-03-29T01:00:00Z")), "2026-03-29T03:00");
+  EXPECT_EQ(france_local_minute(*parse_iso("2026-10-25T00:59:00Z")), "2026-10-25T02:59");
+  EXPECT_EQ(france_local_minute(*parse_iso("2026-10-25T01:00:00Z")), "2026-10-25T02:00");
+  EXPECT_EQ(france_local_minute(*parse_iso("2026-12-31T23:30:00Z")), "2027-01-01T00:30");
+}
+}  // namespace
+}  // namespace binome::domain

@@ -117,6 +117,7 @@ export const WORKLIST_KINDS = {
   presence_a_saisir: { label: 'Présence à saisir', kind: 'new' },
   axe3_a_valider: { label: 'Axe 3 à valider', kind: 'new' },
   axe3_reexamen: { label: 'Réexamen de l’axe 3', kind: 'warning' },
+  ressource_a_mettre_a_jour: { label: 'Ressource à mettre à jour', kind: 'info' },
 };
 
 /** DSFR badge kind of a support's state (accompagnement global). */

@@ -90,15 +90,15 @@ export function setWorklistCount(n) {
   showWorklistCount();
 }
 
-/** Reads GET /api/v1/worklist again when the count is old (or when force) and updates the menu. */
+/** Reads GET /api/v1/worklist/count again when the count is old (or when force) and updates the menu. */
 export async function refreshWorklistCount({ force = false } = {}) {
   if (!document.querySelector('#navigation a[data-nav="worklist"]')) return;
   if (!force && Date.now() - worklistReadAt < WORKLIST_REFRESH_MS) return;
   worklistReadAt = Date.now();
   const asked = worklistLogin;
   try {
-    const data = await api.get('/api/v1/worklist', { expect401: true });
-    if (asked === worklistLogin) setWorklistCount((data.items || []).length);
+    const data = await api.get('/api/v1/worklist/count', { expect401: true });
+    if (asked === worklistLogin) setWorklistCount(data.count);
   } catch {
     // The count is a convenience: the "À faire" page tells about errors.
   }

@@ -11,8 +11,7 @@ import { refreshWorklistCount } from './header.js';
 import { taskForm, rememberEpChoices } from './tasks.js';
 
 async function openTasks(personId) {
-  const items = (await api.get('/api/v1/worklist')).items || [];
-  return items.filter((i) => i.task_id && i.person && String(i.person.id) === String(personId));
+  return (await api.get(`/api/v1/persons/${encodeURIComponent(personId)}/tasks`)).items || [];
 }
 
 /** The section for person p, loaded before returning. */

@@ -21,6 +21,7 @@ function kindBadge(item) {
 }
 
 function personLink(item) {
+  if (!item.person) return '—';  // a resource sheet, not a person
   const query = item.orientation_id ? `?orientation=${item.orientation_id}` : '';
   return h('a', { class: 'fr-link', href: `/personnes/${item.person.id}${query}` }, personName(item));
 }
@@ -78,7 +79,7 @@ export default {
           attrs: {
             'data-worklist-kind': item.kind,
             'data-task-id': item.task_id ?? null,
-            'data-person-id': item.person.id,
+            'data-person-id': item.person ? item.person.id : null,
           },
           cells: [
             h('span', { 'data-due-on': item.due_on || '' }, formatDate(item.due_on) || '—'),
