@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     if (command == "user") return run_user(args);
     if (command == "audit") return run_audit(args);
     if (command == "setup") return run_setup(args);
+    if (command == "flows") return run_flows(args);
     std::cerr << "binome : commande inconnue « " << command << " ». Voir « binome --help ».\n";
     return 2;
   } catch (const UsageError& e) {

@@ -13,6 +13,7 @@ int run_demo(const Argv& args);
 int run_user(const Argv& args);
 int run_audit(const Argv& args);
 int run_setup(const Argv& args);
+int run_flows(const Argv& args);
 int print_help();
 
 }  // namespace binome::cli

@@ -42,6 +42,12 @@ Commandes :
   audit     Journal : audit verify      vérifie la chaîne d'empreintes (code 0 si intègre)
                       audit export [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--person ID]
                                    écrit le CSV sur la sortie standard
+  flows     Flux RSA avec France Travail (PECGM, PECDH, CGPEM ; ISO-8859-1) :
+                      flows validate [--json] [--date-traitement AAAA-MM-JJ] FICHIER…
+                              contrôle le schéma et les règles F1–F5, R1–R10 de chaque
+                              fichier ; --json : un objet JSON par fichier et par ligne
+                              (code 0 sans erreur, 1 si un fichier a une erreur, 2 si un
+                              fichier est illisible)
 
 Codes de sortie : 0 succès, 1 échec, 2 mauvaise utilisation.
 )";
