@@ -10,5 +10,6 @@ namespace binome::cli {
 domain::Date processing_day(const Args& args);
 
 int run_flows_validate(const Argv& args);
+int run_flows_generate(const Argv& args);
 
 }  // namespace binome::cli

@@ -48,6 +48,9 @@ Commandes :
                               fichier ; --json : un objet JSON par fichier et par ligne
                               (code 0 sans erreur, 1 si un fichier a une erreur, 2 si un
                               fichier est illisible)
+                      flows generate [--kind PECGM|PECDH|CGPEM] [--dossiers N]
+                                     [--departement D] [--date-reference AAAA-MM-JJ] SORTIE
+                              fichier synthétique, identités fictives (essais, mesures)
 
 Codes de sortie : 0 succès, 1 échec, 2 mauvaise utilisation.
 )";

@@ -100,6 +100,12 @@ class FlowReader::Impl {
     parse(bytes, false);
   }
 
+  void stop() {
+    stopped_ = true;
+    XML_StopParser(parser_, XML_FALSE);
+  }
+  bool stopped() const { return stopped_; }
+
   FileSummary finish() {
     if (!prologue_done_) start_parse();
     parse({}, true);
@@ -474,6 +480,8 @@ class FlowReader::Impl {
       }
     }
     if (in_dossier_ && stack_.size() == 1) end_dossier();
+    if (stack_.size() == 1 && node.name == "entete" && flow_ && cb_.on_header)
+      cb_.on_header(*flow_, header_, !file_error_);
   }
 
   static std::size_t k(Field f) { return static_cast<std::size_t>(f); }
@@ -530,6 +538,12 @@ FlowReader::FlowReader(domain::Date today, ReaderCallbacks callbacks)
 FlowReader::~FlowReader() = default;
 void FlowReader::feed(std::string_view bytes) {
   impl_->feed(bytes);
+}
+void FlowReader::stop() {
+  impl_->stop();
+}
+bool FlowReader::stopped() const {
+  return impl_->stopped();
 }
 FileSummary FlowReader::finish() {
   return impl_->finish();

@@ -32,6 +32,8 @@ struct ReaderCallbacks {
   // Each dossier once read and checked (index from 1); valid: no record-level error.
   std::function<void(std::size_t index, unsigned long line, const Values& dossier, bool valid)>
       on_dossier;
+  // Once </entete> is read and the flow is known; header_ok: no file-level error so far.
+  std::function<void(Flow flow, const Values& header, bool header_ok)> on_header;
 };
 
 class FlowReader {
@@ -45,6 +47,10 @@ class FlowReader {
   // The file's bytes, in order, in chunks of any size.
   void feed(std::string_view bytes);
   FileSummary finish();
+  // From inside a callback: parse no further (e.g. the import refuses the file). finish()
+  // still returns what was read; nothing is reported for the rest.
+  void stop();
+  bool stopped() const;
 
   class Impl;
 
