@@ -26,6 +26,7 @@ int run_flows(const Argv& argv) {
   const Argv rest(argv.begin() + 1, argv.end());
   if (sub == "validate") return run_flows_validate(rest);
   if (sub == "generate") return run_flows_generate(rest);
+  if (sub == "import") return run_flows_import(rest);
   throw UsageError("Sous-commande inconnue : « " + sub +
                    " » (validate, generate, import, export ou calendar).");
 }

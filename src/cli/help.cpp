@@ -51,6 +51,13 @@ Commandes :
                       flows generate [--kind PECGM|PECDH|CGPEM] [--dossiers N]
                                      [--departement D] [--date-reference AAAA-MM-JJ] SORTIE
                               fichier synthétique, identités fictives (essais, mesures)
+                      flows import FICHIER [--force] [--date-traitement AAAA-MM-JJ] --db URL
+                              PECGM ou PECDH : contrôle, rapprochement des personnes suivies
+                              (NIR, identifiant France Travail, puis nom, prénom et date de
+                              naissance), situation de demandeur d'emploi et événements
+                              (inscription, cessation, radiation, changement de site, entrée
+                              ou sortie de la modalité GLO), en une transaction ; un fichier
+                              plus ancien que le dernier importé est refusé sans --force
 
 Codes de sortie : 0 succès, 1 échec, 2 mauvaise utilisation.
 )";

@@ -143,8 +143,10 @@ std::size_t generate_flow(std::ostream& out, const GenerateOptions& o) {
       buf += "    </orientation>\n";
     } else {
       buf += "    <inscription>\n";
-      leaf("      ", "date-debut-ide",
-           date_text(ref_days - std::chrono::days{30 + (s >> 8) % 900}));
+      // Registered once, on a day of the person's own (the month does not change it).
+      const auto registered = std::chrono::sys_days{std::chrono::year{2022} / 1 / 1} +
+                              std::chrono::days{(mix(i) >> 8) % 540};
+      leaf("      ", "date-debut-ide", date_text(registered));
       if (o.flow == Flow::pecgm) {
         const std::string cat = std::to_string(1 + (s >> 16) % 5);
         leaf("      ", "code-categorie", cat);
@@ -181,8 +183,10 @@ std::size_t generate_flow(std::ostream& out, const GenerateOptions& o) {
         leaf("      ", "date-signature",
              date_text(ref_days - std::chrono::days{20 + (s >> 8) % 900}));
         buf += "      <axe><code>0" + std::to_string(1 + (s >> 48) % 7) + "</code></axe>\n";
+        // A person's modalité holds from month to month; one in twenty changes it.
         static constexpr std::array<const char*, 5> modalites{"APR", "GUI", "REN", "SUI", "GLO"};
-        buf += std::string("      <modalite><code>") + modalites[(s >> 52) % 5] +
+        const auto which = (s >> 52) % 20 == 0 ? (s >> 56) : (mix(i) >> 52);
+        buf += std::string("      <modalite><code>") + modalites[which % 5] +
                "</code></modalite>\n    </ppae>\n";
       }
     }
