@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <exception>
@@ -207,6 +208,34 @@ FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, cons
     result.events.clear();
     result.matched_by.clear();
   }
+  return result;
+}
+
+CgpemExportResult export_cgpem(Context& ctx, const domain::Actor& actor, const Origin& origin,
+                               const CgpemExportRequest& req) {
+  flows::CgpemHeader header{req.departement, req.date_reference, req.today, "M"};
+  const std::string tmp = req.path + ".partiel";
+  CgpemExportResult result;
+  ctx.db.transaction([&](soci::session& sql) {
+    auto records = store::cgpem_records(sql, req.departement);
+    for (auto& r : records) r.nature = req.nature;
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("impossible d'écrire « " + tmp + " »");
+    const auto outcome = flows::write_cgpem(out, header, records);
+    out.close();
+    if (!out) throw std::runtime_error("écriture de « " + tmp + " » incomplète");
+    result.written = outcome.written;
+    result.skipped = outcome.skipped;
+    store::AuditEntry entry =
+        audit_entry(actor, "flows.export", std::nullopt, origin, "cgpem:" + req.departement);
+    std::vector<std::int64_t> skipped_ids;
+    for (const auto& s : outcome.skipped) skipped_ids.push_back(s.person_id);
+    for (const auto& r : records)
+      if (std::find(skipped_ids.begin(), skipped_ids.end(), r.person_id) == skipped_ids.end())
+        entry.listed_persons.push_back(r.person_id);
+    store::append_audit(sql, ctx.db.dialect(), ctx.now_iso(), {entry});
+    std::filesystem::rename(tmp, req.path);
+  });
   return result;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "flows/cgpem_writer.hpp"
 #include "flows/reader.hpp"
 
 namespace binome::app {
@@ -39,5 +40,22 @@ struct FlowImportResult {
 // actor: who runs the import (audited as "flows.import", target "import:ID").
 FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, const Origin& origin,
                                   const FlowImportRequest& request);
+
+struct CgpemExportRequest {
+  std::string departement;
+  domain::Date date_reference;
+  domain::Date today;         // date-fabrication
+  std::string nature = "06";  // accompagnement global: France Travail, offre complémentaire RSA
+  std::string path;           // written whole or not at all (temporary file, then renamed)
+};
+
+struct CgpemExportResult {
+  std::size_t written = 0;
+  std::vector<flows::CgpemSkip> skipped;
+};
+
+// Audited as "flows.export" naming every person written (audit_person).
+CgpemExportResult export_cgpem(Context& ctx, const domain::Actor& actor, const Origin& origin,
+                               const CgpemExportRequest& request);
 
 }  // namespace binome::app

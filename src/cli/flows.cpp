@@ -27,6 +27,7 @@ int run_flows(const Argv& argv) {
   if (sub == "validate") return run_flows_validate(rest);
   if (sub == "generate") return run_flows_generate(rest);
   if (sub == "import") return run_flows_import(rest);
+  if (sub == "export") return run_flows_export(rest);
   throw UsageError("Sous-commande inconnue : « " + sub +
                    " » (validate, generate, import, export ou calendar).");
 }

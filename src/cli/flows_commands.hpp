@@ -12,5 +12,6 @@ domain::Date processing_day(const Args& args);
 int run_flows_validate(const Argv& args);
 int run_flows_generate(const Argv& args);
 int run_flows_import(const Argv& args);
+int run_flows_export(const Argv& args);
 
 }  // namespace binome::cli

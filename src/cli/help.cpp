@@ -58,6 +58,12 @@ Commandes :
                               (inscription, cessation, radiation, changement de site, entrée
                               ou sortie de la modalité GLO), en une transaction ; un fichier
                               plus ancien que le dernier importé est refusé sans --force
+                      flows export cgpem --departement D --date-reference AAAA-MM-JJ
+                                         [--nature 06] [--date-traitement AAAA-MM-JJ]
+                                         SORTIE --db URL
+                              décisions d'orientation en cours (dernière décision OUI),
+                              ISO-8859-1, noms en majuscules non accentuées ; le fichier est
+                              contrôlé aussitôt écrit
 
 Codes de sortie : 0 succès, 1 échec, 2 mauvaise utilisation.
 )";

@@ -296,4 +296,43 @@ std::optional<flows::JobSeekerSnapshot> job_seeker_snapshot(soci::session& sql,
   return store.load(person_id);
 }
 
+std::vector<flows::CgpemRecord> cgpem_records(soci::session& sql, const std::string& departement) {
+  std::vector<flows::CgpemRecord> out;
+  for_each(sql,
+           "SELECT p.id, p.last_name, p.first_name, p.birth_date, p.ft_id, s.nir, s.code_pe, "
+           "o.decided_at, org.name, u.function_title, u.display_name, u.phone, u.email "
+           "FROM orientations o JOIN persons p ON p.id = o.person_id "
+           "LEFT JOIN job_seeker_snapshots s ON s.person_id = p.id "
+           "LEFT JOIN users u ON u.id = p.referent_social_id "
+           "LEFT JOIN organisations org ON org.id = u.organisation_id "
+           "WHERE p.departement = :d AND o.decision = 'oui' AND o.id = (SELECT MAX(o2.id) FROM "
+           "orientations o2 WHERE o2.person_id = p.id AND o2.decision IS NOT NULL) "
+           "ORDER BY p.id",
+           {departement}, [&](const soci::row& r) {
+             flows::CgpemRecord c;
+             c.person_id = i64(r, 0);
+             c.last_name = str(r, 1);
+             c.first_name = str(r, 2);
+             c.birth_date = str(r, 3);
+             const auto ft = opt_str(r, 4);
+             c.nir = opt_str(r, 5);
+             // persons.ft_id holds identifiant-pe (8), or code-pe + identifiant-pe (11).
+             if (ft && ft->size() == 11) {
+               c.code_pe = ft->substr(0, 3);
+               c.identifiant_pe = ft->substr(3);
+             } else if (ft) {
+               c.identifiant_pe = ft;
+               c.code_pe = opt_str(r, 6);
+             }
+             c.decision_date = str(r, 7).substr(0, 10);
+             c.organisme = opt_str(r, 8);
+             c.service = opt_str(r, 9);
+             c.correspondant_nom = opt_str(r, 10);
+             c.telephone = opt_str(r, 11);
+             c.email = opt_str(r, 12);
+             out.push_back(std::move(c));
+           });
+  return out;
+}
+
 }  // namespace binome::store

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "flows/cgpem_writer.hpp"
 #include "flows/reconcile.hpp"
 #include "flows/snapshot.hpp"
 
@@ -63,5 +64,10 @@ std::vector<FlowEventRow> open_flow_events(soci::session& sql,
 bool close_flow_event(soci::session& sql, std::int64_t id, const std::string& now);
 std::optional<flows::JobSeekerSnapshot> job_seeker_snapshot(soci::session& sql,
                                                             std::int64_t person_id);
+
+// Persons of a département whose latest orientation decision is OUI (towards accompagnement
+// global), with what CGPEM needs: identity, the ids the imports stored, the decision day and
+// the social referent as correspondant. `nature` is left for the caller.
+std::vector<flows::CgpemRecord> cgpem_records(soci::session& sql, const std::string& departement);
 
 }  // namespace binome::store
