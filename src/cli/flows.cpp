@@ -28,6 +28,7 @@ int run_flows(const Argv& argv) {
   if (sub == "generate") return run_flows_generate(rest);
   if (sub == "import") return run_flows_import(rest);
   if (sub == "export") return run_flows_export(rest);
+  if (sub == "calendar") return run_flows_calendar(rest);
   throw UsageError("Sous-commande inconnue : « " + sub +
                    " » (validate, generate, import, export ou calendar).");
 }

@@ -13,5 +13,6 @@ int run_flows_validate(const Argv& args);
 int run_flows_generate(const Argv& args);
 int run_flows_import(const Argv& args);
 int run_flows_export(const Argv& args);
+int run_flows_calendar(const Argv& args);
 
 }  // namespace binome::cli

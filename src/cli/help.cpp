@@ -64,6 +64,9 @@ Commandes :
                               décisions d'orientation en cours (dernière décision OUI),
                               ISO-8859-1, noms en majuscules non accentuées ; le fichier est
                               contrôlé aussitôt écrit
+                      flows calendar [--departement D] [--mois N] [--maintenant INSTANT]
+                              prochains dépôts : CGPEM au plus tard le 3e vendredi ouvré
+                              avant 17 h, PECGM le lundi qui suit le 2e vendredi ouvré
 
 Codes de sortie : 0 succès, 1 échec, 2 mauvaise utilisation.
 )";

@@ -115,5 +115,15 @@ TEST_F(FlowsCliTest, ProcessingDayDrivesTheDateRules) {
   EXPECT_EQ(j["errors"][0]["rule"], "F4") << r.out;
 }
 
+TEST_F(FlowsCliTest, CalendarGivesTheNextDepositDays) {
+  const auto r = run("flows calendar --departement 68 --maintenant 2025-04-18T10:00:00Z --mois 2");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("prochain CGPEM à déposer : vendredi 25 avril 2025 avant 17 h"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("prochain PECGM disponible : lundi 12 mai 2025"), std::string::npos);
+  EXPECT_EQ(run("flows calendar --maintenant hier").code, 2);
+}
+
 }  // namespace
 }  // namespace binome::testing
