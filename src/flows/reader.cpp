@@ -2,6 +2,7 @@
 
 #include <expat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -153,7 +154,38 @@ class FlowReader::Impl {
     return std::string("0x") + d[b >> 4] + d[b & 15];
   }
 
-  unsigned long line() const { return XML_GetCurrentLineNumber(parser_); }
+  // Line of the current event. Expat's own XML_GetCurrentLineNumber rescans the bytes since
+  // its last call, once more over the whole file; the newlines of the current and previous
+  // chunks are indexed here instead (events point into them), expat answering only for an
+  // event further back (a tag longer than a chunk). Line ends are counted on '\n'.
+  unsigned long line() const {
+    const auto at = XML_GetCurrentByteIndex(parser_);
+    if (at < 0 || std::uint64_t(at) < window_start_) return XML_GetCurrentLineNumber(parser_);
+    // Events move forward: walk on from the last answer (amortised constant time).
+    if (std::uint64_t(at) < cursor_at_)
+      cursor_ =
+          std::size_t(std::lower_bound(newlines_.begin(), newlines_.end(), std::uint64_t(at)) -
+                      newlines_.begin());
+    while (cursor_ < newlines_.size() && newlines_[cursor_] < std::uint64_t(at)) ++cursor_;
+    cursor_at_ = std::uint64_t(at);
+    return 1 + lines_before_window_ + static_cast<unsigned long>(cursor_);
+  }
+  void index_newlines(std::string_view bytes) {
+    // Keep the previous chunk's newlines, drop older ones.
+    const auto keep_from =
+        std::lower_bound(newlines_.begin(), newlines_.end(), previous_chunk_start_);
+    const auto dropped = std::size_t(keep_from - newlines_.begin());
+    lines_before_window_ += static_cast<unsigned long>(dropped);
+    newlines_.erase(newlines_.begin(), keep_from);
+    cursor_ -= std::min(cursor_, dropped);
+    window_start_ = previous_chunk_start_;
+    previous_chunk_start_ = offset_;
+    for (const char* p = bytes.data(); p && p < bytes.data() + bytes.size();) {
+      p = static_cast<const char*>(
+          std::memchr(p, '\n', std::size_t(bytes.data() + bytes.size() - p)));
+      if (p) newlines_.push_back(offset_ + std::uint64_t(p - bytes.data())), ++p;
+    }
+  }
 
   void emit(Level level, Severity severity, std::size_t dossier, unsigned long line,
             std::string field, const char* rule, std::string message, bool from_schema) {
@@ -249,6 +281,15 @@ class FlowReader::Impl {
   // Bytes an ISO-8859-1 file cannot hold (C1 controls) or that betray UTF-8.
   void scan(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size(); ++i) {
+      // Fast path: eight ASCII bytes at a time (most of a file).
+      if (!prev_lead_ && i + 8 <= bytes.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes.data() + i, 8);
+        if (!(word & 0x8080808080808080ull)) {
+          i += 7;
+          continue;
+        }
+      }
       const auto b = static_cast<unsigned char>(bytes[i]);
       const std::size_t offset = offset_ + i;
       if (!(b & 0x80)) {
@@ -273,6 +314,7 @@ class FlowReader::Impl {
 
   void parse(std::string_view bytes, bool final) {
     if (xml_failed_ || stopped_) return;
+    index_newlines(bytes);
     scan(bytes);
     if (XML_Parse(parser_, bytes.data(), int(bytes.size()), final) == XML_STATUS_ERROR) {
       xml_failed_ = true;
@@ -345,7 +387,8 @@ class FlowReader::Impl {
     }
   }
 
-  void start(const char* name, const XML_Char** attrs) {
+  void start(const char* raw_name, const XML_Char** attrs) {
+    const std::string_view name(raw_name);
     if (skip_depth_) {
       ++skip_depth_;
       return;
@@ -353,7 +396,7 @@ class FlowReader::Impl {
     if (stack_.empty()) {
       const Node& root = generic_root();
       if (root.name != name) {
-        schema_error({}, std::string("élément racine <") + name + "> : <flux> attendu");
+        schema_error({}, "élément racine <" + std::string(name) + "> : <flux> attendu");
         skip_depth_ = 1;
         return;
       }
@@ -363,7 +406,7 @@ class FlowReader::Impl {
     }
     Frame& f = stack_.back();
     if (f.node->type) {
-      schema_error(f.node->path, std::string("élément <") + name + "> non autorisé dans <" +
+      schema_error(f.node->path, "élément <" + std::string(name) + "> non autorisé dans <" +
                                      f.node->name + "> (valeur simple attendue)");
       f.bad = true;
       skip_depth_ = 1;
@@ -386,10 +429,11 @@ class FlowReader::Impl {
         expected += (expected.empty() ? "<" : ", <") + ch[i].node->name + ">";
         if (have < ch[i].min) break;
       }
-      schema_error(f.node->path == "flux" ? std::string(name) : f.node->path + "/" + name,
-                   std::string("élément <") + name + "> inattendu dans <" + f.node->name + ">" +
-                       (expected.empty() ? std::string(" (plus rien n'y est attendu)")
-                                         : " (attendu : " + expected + ")"));
+      schema_error(
+          f.node->path == "flux" ? std::string(name) : f.node->path + "/" + std::string(name),
+          "élément <" + std::string(name) + "> inattendu dans <" + f.node->name + ">" +
+              (expected.empty() ? std::string(" (plus rien n'y est attendu)")
+                                : " (attendu : " + expected + ")"));
       skip_depth_ = 1;
       return;
     }
@@ -516,6 +560,11 @@ class FlowReader::Impl {
   std::string prefix_;
   bool prologue_done_ = false, stopped_ = false, xml_failed_ = false;
   std::size_t offset_ = 0;
+  std::vector<std::uint64_t> newlines_;
+  std::uint64_t window_start_ = 0, previous_chunk_start_ = 0;
+  unsigned long lines_before_window_ = 0;
+  mutable std::size_t cursor_ = 0;  // newlines_[cursor_] is the first at or after cursor_at_
+  mutable std::uint64_t cursor_at_ = 0;
   bool prev_lead_ = false;
   std::size_t encoding_utf8_hits_ = 0, encoding_utf8_first_ = 0;
   std::size_t encoding_c1_hits_ = 0, encoding_c1_first_ = 0;

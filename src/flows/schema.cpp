@@ -99,9 +99,14 @@ bool valid_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4) || !digits(s, 5, 2) ||
       !digits(s, 8, 2))
     return false;
-  const int y = std::stoi(std::string(s.substr(0, 4)));
-  const unsigned m = unsigned(std::stoi(std::string(s.substr(5, 2))));
-  const unsigned d = unsigned(std::stoi(std::string(s.substr(8, 2))));
+  auto number = [&](std::size_t from, std::size_t n) {  // digits already checked
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int y = number(0, 4);
+  const unsigned m = unsigned(number(5, 2));
+  const unsigned d = unsigned(number(8, 2));
   if (y == 0) return false;
   return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
                                      std::chrono::day{d}}

@@ -2,6 +2,7 @@
 // bytes for the same options; transliteration of names for CGPEM (R3).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -54,6 +55,22 @@ TEST(FlowGenerator, DeterministicAndMonthsDiffer) {
   const auto p = fictional_person(42, "62");
   EXPECT_NE(sept.find(p.identifiant_pe), std::string::npos);
   EXPECT_NE(oct.find(p.birth_date), std::string::npos);
+}
+
+TEST(FlowLines, LinesStayRightDeepIntoALargeFile) {
+  // Lines are counted by the reader itself over 64 KiB chunks: check one far past the first.
+  std::string doc = generated(Flow::pecgm, 3000);
+  const std::string target = fictional_person(2500, "62").identifiant_pe;
+  const auto at = doc.find("<identifiant-pe>" + target);
+  ASSERT_NE(at, std::string::npos);
+  doc.replace(at, 16 + target.size(), "<identifiant-pe>x" + target.substr(1));
+  const auto expected = 1 + std::count(doc.begin(), doc.begin() + long(at), '\n');
+  for (std::size_t chunk : {65536u, 4096u, 13u}) {
+    const auto out = validate(doc, "2024-09-20", chunk);
+    ASSERT_EQ(out.of("SCHEMA").size(), 1u) << out.dump();
+    EXPECT_EQ(out.of("SCHEMA")[0].line, static_cast<unsigned long>(expected)) << chunk;
+    EXPECT_EQ(out.of("SCHEMA")[0].dossier, 2501u);
+  }
 }
 
 TEST(FlowTransliterate, UpperCaseWithoutAccents) {
