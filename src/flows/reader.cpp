@@ -437,13 +437,14 @@ class FlowReader::Impl {
       skip_depth_ = 1;
       return;
     }
-    report_missing(f, f.idx, found);
+    if (found != f.idx) report_missing(f, f.idx, found);
     f.count = found == f.idx ? f.count + 1 : 1;
     f.idx = found;
     const Node& node = *ch[found].node;
+    const unsigned long here = line();
     if (stack_.size() == 1 && node.name == "dossier") {
       ++dossiers_;
-      dossier_line_ = line();
+      dossier_line_ = here;
       dossier_error_ = false;
       if (!flow_) {  // no known flow: dossiers are only counted
         skip_depth_ = 1;
@@ -457,13 +458,13 @@ class FlowReader::Impl {
       Values& v = target();
       const auto k = static_cast<std::size_t>(node.field);
       v.present[k] = true;
-      v.line[k] = line();
+      v.line[k] = here;
     }
     if (node.type) {
       text_.clear();
       text_overflow_ = false;
     }
-    stack_.push_back(Frame{&node, 0, 0, line()});
+    stack_.push_back(Frame{&node, 0, 0, here});
   }
 
   void text(std::string_view s) {
@@ -496,13 +497,14 @@ class FlowReader::Impl {
     if (node.type) {
       Values& v = target();
       const auto k = static_cast<std::size_t>(node.field);
-      v.text[k] = text_;
+      v.text[k].swap(text_);  // no copy: text_ takes the old buffer, cleared at next leaf
+      const std::string& value = v.text[k];
       if (f.bad) {
         v.bad[k] = true;
       } else {
         std::string problem =
             text_overflow_ ? "valeur trop longue (plus de " + std::to_string(kMaxText) + " octets)"
-                           : node.type->check(text_);
+                           : node.type->check(value);
         if (!problem.empty()) {
           v.bad[k] = true;
           const char* rule = node.type->name == "nomMajuscule25" ? "R3"
