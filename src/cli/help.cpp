@@ -59,6 +59,31 @@ Commandes :
                       ressources export FICHIER [--departement 62]
                                    écrit les structures et services non archivés
                       --db URL ; sans --departement, le département vient du code INSEE
+  flows     Flux RSA avec France Travail (PECGM, PECDH, CGPEM ; ISO-8859-1) :
+                      flows validate [--json] [--date-traitement AAAA-MM-JJ] FICHIER…
+                              contrôle le schéma et les règles F1–F5, R1–R10 de chaque
+                              fichier ; --json : un objet JSON par fichier et par ligne
+                              (code 0 sans erreur, 1 si un fichier a une erreur, 2 si un
+                              fichier est illisible)
+                      flows generate [--kind PECGM|PECDH|CGPEM] [--dossiers N]
+                                     [--departement D] [--date-reference AAAA-MM-JJ] SORTIE
+                              fichier synthétique, identités fictives (essais, mesures)
+                      flows import FICHIER [--force] [--date-traitement AAAA-MM-JJ] --db URL
+                              PECGM ou PECDH : contrôle, rapprochement des personnes suivies
+                              (NIR, identifiant France Travail, puis nom, prénom et date de
+                              naissance), situation de demandeur d'emploi et événements
+                              (inscription, cessation, radiation, changement de site, entrée
+                              ou sortie de la modalité GLO), en une transaction ; un fichier
+                              plus ancien que le dernier importé est refusé sans --force
+                      flows export cgpem --departement D --date-reference AAAA-MM-JJ
+                                         [--nature 06] [--date-traitement AAAA-MM-JJ]
+                                         SORTIE --db URL
+                              décisions d'orientation en cours (dernière décision OUI),
+                              ISO-8859-1, noms en majuscules non accentuées ; le fichier est
+                              contrôlé aussitôt écrit
+                      flows calendar [--departement D] [--mois N] [--maintenant INSTANT]
+                              prochains dépôts : CGPEM au plus tard le 3e vendredi ouvré
+                              avant 17 h, PECGM le lundi qui suit le 2e vendredi ouvré
 
 Codes de sortie : 0 succès, 1 échec, 2 mauvaise utilisation.
 )";

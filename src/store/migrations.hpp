@@ -17,10 +17,13 @@ struct Migration {
 
 std::vector<Migration> migrations_for(Dialect dialect);
 
-// Applies the missing migrations, each in its own transaction; returns how many were applied.
+// Applies the missing migrations (any version not yet recorded, gaps included), each in its own
+// transaction; returns how many were applied.
 // Several processes may call it at once on PostgreSQL: an advisory lock serialises them.
 int migrate(Database& db);
 int schema_version(Database& db);
 int latest_schema_version();
+// How many migrations the binary embeds (versions may have gaps).
+std::size_t migration_count();
 
 }  // namespace binome::store

@@ -1,0 +1,242 @@
+#include "app/flows_service.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+
+#include "flows/snapshot.hpp"
+#include "store/audit_repo.hpp"
+#include "store/flows_repo.hpp"
+
+namespace binome::app {
+namespace {
+
+// Thrown inside the transaction to roll it back without an error.
+struct Abandon {};
+
+std::string hex(const unsigned char* bytes, std::size_t n) {
+  static const char* d = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    out.push_back(d[bytes[i] >> 4]);
+    out.push_back(d[bytes[i] & 15]);
+  }
+  return out;
+}
+
+std::string file_sha256(std::istream& in, const std::string& path) {
+  // OpenSSL's SHA-256 (linked through Poco::Crypto) uses the CPU's SHA instructions.
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> sha(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  if (!sha || EVP_DigestInit_ex(sha.get(), EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 indisponible");
+  std::vector<char> buffer(1 << 20);
+  while (in) {
+    in.read(buffer.data(), std::streamsize(buffer.size()));
+    if (in.gcount() > 0) EVP_DigestUpdate(sha.get(), buffer.data(), std::size_t(in.gcount()));
+  }
+  if (in.bad()) throw std::runtime_error("lecture de « " + path + " » impossible");
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(sha.get(), digest, &size);
+  return hex(digest, size);
+}
+
+}  // namespace
+
+FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, const Origin& origin,
+                                  const FlowImportRequest& req) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(req.path, ec))
+    throw std::runtime_error("« " + req.path + " » est un dossier, pas un fichier");
+  std::ifstream in(req.path, std::ios::binary);
+  if (!in)
+    throw std::runtime_error(
+        "impossible d'ouvrir « " + req.path + " » : " +
+        (errno == ENOENT ? std::string("fichier introuvable") : std::string(std::strerror(errno))));
+  FlowImportResult result;
+  const std::string now = ctx.now_iso();
+  // The same bytes again: answered from the digest alone, before any parsing (the check is
+  // repeated inside the transaction, for two imports of one file at the same time).
+  {
+    const std::string digest = file_sha256(in, req.path);
+    if (auto same = ctx.db.with_session(
+            [&](soci::session& sql) { return store::flow_import_by_sha(sql, digest); })) {
+      result.outcome = FlowImportResult::Outcome::already_imported;
+      result.import_id = same->id;
+      result.sha256 = digest;
+      result.summary.dossiers = std::size_t(same->dossiers);
+      return result;
+    }
+    in.clear();
+    in.seekg(0);
+  }
+  try {
+    ctx.db.transaction([&](soci::session& sql) {
+      std::unique_ptr<store::SnapshotStore> snapshots;
+      flows::PersonIndex index;
+      store::FlowImportRow row;
+      std::exception_ptr failure;
+      flows::FlowReader* reader_ptr = nullptr;
+      // Callbacks run inside expat: nothing may be thrown through it, so a failure is kept
+      // and the parse stopped.
+      auto guarded = [&](auto&& work) {
+        if (failure) return;
+        try {
+          work();
+        } catch (...) {
+          failure = std::current_exception();
+          reader_ptr->stop();
+        }
+      };
+      flows::ReaderCallbacks cb;
+      cb.on_diagnostic = [&](const flows::Diagnostic& d) { result.diagnostics.push_back(d); };
+      cb.on_header = [&](flows::Flow flow, const flows::Values& h, bool header_ok) {
+        guarded([&] {
+          if (flow == flows::Flow::cgpem) {
+            result.outcome = FlowImportResult::Outcome::not_importable;
+            reader_ptr->stop();
+            return;
+          }
+          if (!header_ok) return;  // rejected at the end, with every problem listed
+          row.kind = std::string(flows::to_string(flow));
+          row.departement = h.get(flows::Field::departement);
+          row.date_reference = h.get(flows::Field::date_reference);
+          row.date_fabrication = h.get(flows::Field::date_fabrication);
+          if (auto last = store::last_flow_import(sql, row.kind, row.departement);
+              last && last->date_reference > row.date_reference && !req.force) {
+            result.outcome = FlowImportResult::Outcome::older;
+            result.previous_reference = last->date_reference;
+            reader_ptr->stop();
+            return;
+          }
+          row.file_name = std::filesystem::path(req.path).filename().string();
+          row.file_sha256 = "en cours";
+          row.forced = req.force;
+          row.imported_at = now;
+          row.imported_by = actor.login;
+          row.id = store::insert_flow_import(sql, row);
+          store::load_person_index(sql, row.departement, index);
+          snapshots = std::make_unique<store::SnapshotStore>(sql);
+        });
+      };
+      cb.on_dossier = [&](std::size_t, unsigned long, const flows::Values& d, bool valid) {
+        guarded([&] {
+          if (!snapshots) return;  // header in error: the file will be rejected
+          if (!valid) {
+            ++result.rejected;
+            return;
+          }
+          const auto match = index.match(d);
+          if (!match.person_id) {
+            ++result.unmatched;
+            if (match.ambiguous) ++result.ambiguous;
+            return;
+          }
+          ++result.matched;
+          ++result.matched_by[match.how];
+          const auto person = *match.person_id;
+          // A person without stored ids has no snapshot yet: no query for it.
+          const auto previous = index.has_snapshot(person) ? snapshots->load(person) : std::nullopt;
+          const auto flow = row.kind == "PECGM" ? flows::Flow::pecgm : flows::Flow::pecdh;
+          const auto next = flows::snapshot_of(flow, d, row.date_reference, previous);
+          for (const auto& e : flows::derive_events(previous, next)) {
+            snapshots->add_event(person, row.id, e, now);
+            ++result.events[std::string(flows::to_string(e.kind))];
+          }
+          if (previous && previous->identifiant_pe && next.identifiant_pe &&
+              (previous->identifiant_pe != next.identifiant_pe ||
+               previous->code_pe != next.code_pe))
+            snapshots->set_ft_id(person, *next.identifiant_pe, now);
+          if (!previous || !(*previous == next)) snapshots->save(person, row.id, next);
+          index.add_known_ids(person, next.nir, next.code_pe, next.identifiant_pe);
+        });
+      };
+      // OpenSSL's SHA-256 (already linked through Poco::Crypto) uses the CPU's SHA
+      // instructions: libsodium's portable one cost a tenth of the import.
+      std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> sha(EVP_MD_CTX_new(),
+                                                                  &EVP_MD_CTX_free);
+      if (!sha || EVP_DigestInit_ex(sha.get(), EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("SHA-256 indisponible");
+      flows::FlowReader reader(req.today, std::move(cb));
+      reader_ptr = &reader;
+      std::vector<char> buffer(64 * 1024);
+      while (in && !reader.stopped()) {
+        in.read(buffer.data(), std::streamsize(buffer.size()));
+        const auto n = in.gcount();
+        if (n <= 0) break;
+        EVP_DigestUpdate(sha.get(), buffer.data(), std::size_t(n));
+        reader.feed(std::string_view(buffer.data(), std::size_t(n)));
+      }
+      if (in.bad()) throw std::runtime_error("lecture de « " + req.path + " » impossible");
+      result.summary = reader.finish();
+      if (failure) std::rethrow_exception(failure);
+      if (result.outcome != FlowImportResult::Outcome::rejected) throw Abandon{};
+      if (result.summary.file_error || !snapshots) throw Abandon{};  // rejected
+      unsigned char digest[EVP_MAX_MD_SIZE];
+      unsigned int digest_size = 0;
+      EVP_DigestFinal_ex(sha.get(), digest, &digest_size);
+      result.sha256 = hex(digest, digest_size);
+      if (auto same = store::flow_import_by_sha(sql, result.sha256)) {
+        result.outcome = FlowImportResult::Outcome::already_imported;
+        result.import_id = same->id;
+        throw Abandon{};
+      }
+      row.file_sha256 = result.sha256;
+      row.dossiers = static_cast<long long>(result.summary.dossiers);
+      row.matched = result.matched;
+      row.unmatched = result.unmatched;
+      row.rejected = result.rejected;
+      for (const auto& [k, n] : result.events) row.events += n;
+      store::update_flow_import_counts(sql, row);
+      store::append_audit(sql, ctx.db.dialect(), now,
+                          {audit_entry(actor, "flows.import", std::nullopt, origin,
+                                       "import:" + std::to_string(row.id))});
+      result.import_id = row.id;
+      result.outcome = FlowImportResult::Outcome::imported;
+    });
+  } catch (const Abandon&) {
+    if (result.outcome == FlowImportResult::Outcome::imported)
+      result.outcome = FlowImportResult::Outcome::rejected;
+  }
+  if (result.outcome != FlowImportResult::Outcome::imported) {
+    result.matched = result.unmatched = result.ambiguous = 0;
+    result.events.clear();
+    result.matched_by.clear();
+  }
+  return result;
+}
+
+CgpemExportResult export_cgpem(Context& ctx, const domain::Actor& actor, const Origin& origin,
+                               const CgpemExportRequest& req) {
+  flows::CgpemHeader header{req.departement, req.date_reference, req.today, "M"};
+  const std::string tmp = req.path + ".partiel";
+  CgpemExportResult result;
+  ctx.db.transaction([&](soci::session& sql) {
+    auto records = store::cgpem_records(sql, req.departement);
+    for (auto& r : records) r.nature = req.nature;
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("impossible d'écrire « " + tmp + " »");
+    const auto outcome = flows::write_cgpem(out, header, records);
+    out.close();
+    if (!out) throw std::runtime_error("écriture de « " + tmp + " » incomplète");
+    result.written = outcome.written;
+    result.skipped = outcome.skipped;
+    store::AuditEntry entry =
+        audit_entry(actor, "flows.export", std::nullopt, origin, "cgpem:" + req.departement);
+    std::vector<std::int64_t> skipped_ids;
+    for (const auto& s : outcome.skipped) skipped_ids.push_back(s.person_id);
+    for (const auto& r : records)
+      if (std::find(skipped_ids.begin(), skipped_ids.end(), r.person_id) == skipped_ids.end())
+        entry.listed_persons.push_back(r.person_id);
+    store::append_audit(sql, ctx.db.dialect(), ctx.now_iso(), {entry});
+    std::filesystem::rename(tmp, req.path);
+  });
+  return result;
+}
+
+}  // namespace binome::app

@@ -1,0 +1,60 @@
+// Which person of binome a dossier of a France Travail file is about: by NIR (known from an
+// earlier file), else by France Travail id (code-pe + identifiant-pe, or the person's ft_id),
+// else by birth name (or married name) + first name + birth date compared without accents,
+// case, hyphens, apostrophes or spaces. A key shared by two persons matches nobody, and an
+// identity match is refused when the person is known under another NIR or France Travail id
+// (a namesake born the same day): better no match than FT data on the wrong person.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "flows/fields.hpp"
+
+namespace binome::flows {
+
+struct KnownPerson {
+  std::int64_t id = 0;
+  std::string last_name, first_name, birth_date;
+  std::optional<std::string> ft_id;
+};
+
+// "lefevre|helene|1985-07-14"
+std::string identity_key(const std::string& last_name, const std::string& first_name,
+                         const std::string& birth_date);
+
+class PersonIndex {
+ public:
+  void add_person(const KnownPerson& p);
+  // Keys an earlier import stored for a person (its snapshot).
+  void add_known_ids(std::int64_t person_id, const std::optional<std::string>& nir,
+                     const std::optional<std::string>& code_pe,
+                     const std::optional<std::string>& identifiant_pe);
+
+  struct Match {
+    std::optional<std::int64_t> person_id;
+    const char* how = "";    // "nir", "identifiant_ft", "identite"
+    bool ambiguous = false;  // shared key, or identity contradicted by an id
+  };
+  Match match(const Values& dossier) const;
+  // Whether add_known_ids was called for the person (it has a stored snapshot).
+  bool has_snapshot(std::int64_t person_id) const;
+  void reserve(std::size_t persons);
+  std::size_t size() const { return persons_; }
+
+ private:
+  using Map = std::unordered_map<std::string, std::int64_t>;
+  static void put(Map& map, const std::string& key, std::int64_t id);  // -1: ambiguous
+  static std::optional<std::int64_t> find(const Map& map, const std::string& key, bool& ambiguous);
+  struct Ids {
+    std::optional<std::string> ft_id, nir, ft;  // ft: code-pe + identifiant-pe of a snapshot
+    bool snapshot = false;
+  };
+  bool contradicts(std::int64_t person, const Values& d) const;
+  Map by_nir_, by_ft_, by_identifiant_, by_identity_;
+  std::unordered_map<std::int64_t, Ids> ids_;
+  std::size_t persons_ = 0;
+};
+
+}  // namespace binome::flows

@@ -1,0 +1,73 @@
+// Storage of the RSA flow imports: history, last snapshot per person, events.
+#pragma once
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flows/cgpem_writer.hpp"
+#include "flows/reconcile.hpp"
+#include "flows/snapshot.hpp"
+
+namespace binome::store {
+
+struct FlowImportRow {
+  std::int64_t id = 0;
+  std::string kind, departement, date_reference, date_fabrication, file_name, file_sha256;
+  long long dossiers = 0, matched = 0, unmatched = 0, rejected = 0, events = 0;
+  bool forced = false;
+  std::string imported_at, imported_by;
+};
+
+std::int64_t insert_flow_import(soci::session& sql, const FlowImportRow& row);
+void update_flow_import_counts(soci::session& sql, const FlowImportRow& row);
+// The latest import of a kind for a département (by date-reference, then id).
+std::optional<FlowImportRow> last_flow_import(soci::session& sql, const std::string& kind,
+                                              const std::string& departement);
+std::optional<FlowImportRow> flow_import_by_sha(soci::session& sql, const std::string& sha256);
+std::vector<FlowImportRow> recent_flow_imports(soci::session& sql, int limit);
+
+// Persons of a département and the ids earlier imports stored for them.
+void load_person_index(soci::session& sql, const std::string& departement,
+                       flows::PersonIndex& index);
+
+// Prepared statements for one import, reused for every dossier.
+class SnapshotStore {
+ public:
+  explicit SnapshotStore(soci::session& sql);
+  ~SnapshotStore();
+  std::optional<flows::JobSeekerSnapshot> load(std::int64_t person_id);
+  void save(std::int64_t person_id, std::int64_t import_id, const flows::JobSeekerSnapshot& s);
+  void add_event(std::int64_t person_id, std::int64_t import_id, const flows::FlowEvent& e,
+                 const std::string& now);
+  // Motif 46: the person is now known under another France Travail id.
+  void set_ft_id(std::int64_t person_id, const std::string& ft_id, const std::string& now);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+struct FlowEventRow {
+  std::int64_t id = 0, person_id = 0, import_id = 0;
+  std::string kind, event_date, detail, created_at;
+  std::optional<std::string> closed_at;
+};
+// Events not yet closed for these persons, oldest first (for the "à faire" list).
+std::vector<FlowEventRow> open_flow_events(soci::session& sql,
+                                           const std::vector<std::int64_t>& person_ids);
+// Marks an event as dealt with; false when it does not exist or is already closed.
+bool close_flow_event(soci::session& sql, std::int64_t id, const std::string& now);
+std::optional<flows::JobSeekerSnapshot> job_seeker_snapshot(soci::session& sql,
+                                                            std::int64_t person_id);
+
+// Persons of a département whose latest orientation decision is OUI (towards accompagnement
+// global), with what CGPEM needs: identity, the ids the imports stored, the decision day and
+// the social referent as correspondant. `nature` is left for the caller.
+std::vector<flows::CgpemRecord> cgpem_records(soci::session& sql, const std::string& departement);
+
+}  // namespace binome::store
