@@ -17,7 +17,8 @@ void add_worklist_routes(Router& router, RouteDeps deps) {
     for (const auto& t : deps.services.worklist.of(req.actor(), req.origin()))
       items.push_back({{"kind", t.kind},
                        {"label", t.label},
-                       {"person", {{"id", t.person_id}, {"name", t.person_name}}},
+                       {"person", t.person_id ? Json{{"id", t.person_id}, {"name", t.person_name}}
+                                              : Json(nullptr)},
                        {"due_on", t.due_on ? Json(*t.due_on) : Json(nullptr)},
                        {"rule", t.rule},
                        {"convention", t.convention.empty() ? Json(nullptr) : Json(t.convention)},
@@ -26,7 +27,9 @@ void add_worklist_routes(Router& router, RouteDeps deps) {
                        {"orientation_id", opt_id(t.orientation_id)},
                        {"support_id", opt_id(t.support_id)},
                        {"axe3_id", opt_id(t.axe3_id)},
-                       {"appointment_id", opt_id(t.appointment_id)}});
+                       {"appointment_id", opt_id(t.appointment_id)},
+                       {"rgpd_request_id", opt_id(t.rgpd_request_id)},
+                       {"breach_id", opt_id(t.breach_id)}});
     return json_response(200, {{"items", items}});
   });
 
