@@ -1,5 +1,5 @@
 # binome — the two commands of the README, and a few more for developers.
-.PHONY: run test build build-test web bench format clean
+.PHONY: run test build build-test web bench fuzz format clean
 
 JOBS ?= $(shell nproc)
 
@@ -23,6 +23,10 @@ build:
 
 web:
 	cd web && npm run build --silent
+
+fuzz: ## libFuzzer targets, 10 minutes each (make test runs them 20 s)
+	scripts/install-deps
+	scripts/fuzz $${FUZZ_SECONDS:-600}
 
 bench: ## benchmarks (not part of make test)
 	scripts/install-deps

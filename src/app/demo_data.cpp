@@ -154,6 +154,8 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
     rules.axe3.max_total_months = 24;
     rules.axe3.validated_by = "Président du Conseil départemental ou son représentant";
     rules.metiers_en_tension = {"G1602", "G1603", "J1501", "K1302", "N4105"};
+    rules.retention.application_data_months = 12;  // as 62's application convention
+    rules.retention.flow_data_months = 2;          // as 62's RSA flows convention
     store::insert_profile_version(sql, profile_id, "2026-01-01", rules, "données de démonstration",
                                   now);
 

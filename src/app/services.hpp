@@ -12,6 +12,7 @@
 #include "app/person_service.hpp"
 #include "app/profile_service.hpp"
 #include "app/resource_base_service.hpp"
+#include "app/rgpd_service.hpp"
 #include "app/support_service.hpp"
 #include "app/task_service.hpp"
 #include "app/worklist_service.hpp"
@@ -33,7 +34,8 @@ struct Services {
         appointments(c),
         binomes(c),
         tasks(c),
-        worklist(c, orientations, supports, axe3, appointments, resources),
+        rgpd(c),
+        worklist(c, orientations, supports, axe3, appointments, resources, rgpd),
         digest(c, worklist) {}
   Context& ctx;
   AuthService auth;
@@ -48,6 +50,7 @@ struct Services {
   AppointmentService appointments;
   BinomeService binomes;
   TaskService tasks;
+  RgpdService rgpd;
   WorklistService worklist;
   DigestService digest;
 };

@@ -7,6 +7,7 @@
 #include "app/guards.hpp"
 #include "app/orientation_service.hpp"
 #include "app/resource_base_service.hpp"
+#include "app/rgpd_service.hpp"
 #include "app/support_service.hpp"
 #include "app/task_service.hpp"
 #include "domain/support.hpp"
@@ -58,7 +59,21 @@ std::size_t WorklistService::count(const domain::Actor& actor) {
 
 std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
   std::vector<WorklistItem> out;
-  if (domain::reach_of(actor).kind == domain::Reach::Kind::none) return out;
+  if (actor.role == domain::Role::dpo) {
+    // Requests are named by what the requester wrote, not by a person binome shows.
+    for (auto& d : rgpd_.dpo_items()) {
+      auto item = make_item(d.kind, d.label, 0, "", d.due_on, d.rule, "", d.link);
+      item.rgpd_request_id = d.request_id;
+      item.breach_id = d.breach_id;
+      out.push_back(std::move(item));
+    }
+  }
+  if (domain::reach_of(actor).kind == domain::Reach::Kind::none) {
+    std::stable_sort(out.begin(), out.end(), [](const WorklistItem& a, const WorklistItem& b) {
+      return a.due_on && b.due_on && *a.due_on < *b.due_on;
+    });
+    return out;
+  }
 
   for (const auto& v : orientations_.entries_due(actor)) {
     const auto due = domain::to_iso(*v.deadline.due);

@@ -2,7 +2,8 @@
 // reviews and bilans due, renewals reaching the maximum, in-work follow-ups ending,
 // attendance to record, no-shows and sanction procedures, axe 3 validations and
 // re-examinations. Each item names its due date, the rule and the convention it comes from,
-// and where to act.
+// and where to act. The dpo's list holds the data-subject requests, the breaches to notify
+// and the reviews of the sub-processors' list.
 #pragma once
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ class SupportService;
 class Axe3Service;
 class AppointmentService;
 class ResourceBaseService;
+class RgpdService;
 
 struct WorklistItem {
   std::string kind;
@@ -28,19 +30,21 @@ struct WorklistItem {
   std::string convention;  // the convention it comes from, when it does
   std::string link;        // where to act, in the UI
   std::optional<std::int64_t> task_id, orientation_id, support_id, axe3_id, appointment_id;
+  std::optional<std::int64_t> rgpd_request_id, breach_id;  // the dpo's items
 };
 
 class WorklistService {
  public:
   WorklistService(Context& ctx, OrientationService& orientations, SupportService& supports,
                   Axe3Service& axe3, AppointmentService& appointments,
-                  ResourceBaseService& resources)
+                  ResourceBaseService& resources, RgpdService& rgpd)
       : ctx_(ctx),
         orientations_(orientations),
         supports_(supports),
         axe3_(axe3),
         appointments_(appointments),
-        resources_(resources) {}
+        resources_(resources),
+        rgpd_(rgpd) {}
   // Sorted by due date (undated last); reading it is audited like any list of persons.
   std::vector<WorklistItem> of(const domain::Actor& actor, const Origin& origin);
   // How many items wait, for the e-mail digest: no person leaves the server, nothing to trace.
@@ -54,6 +58,7 @@ class WorklistService {
   Axe3Service& axe3_;
   AppointmentService& appointments_;
   ResourceBaseService& resources_;
+  RgpdService& rgpd_;
 };
 
 }  // namespace binome::app

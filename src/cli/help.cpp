@@ -51,6 +51,11 @@ Commandes :
   audit     Journal : audit verify      vérifie la chaîne d'empreintes (code 0 si intègre)
                       audit export [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--person ID]
                                    écrit le CSV sur la sortie standard
+  purge     Durées de conservation : supprime les données de suivi et anonymise les
+            personnes dont la durée est passée (règles de la convention de chaque personne),
+            chaque opération tracée au journal ; « serve » la lance chaque jour.
+              --dry-run           liste ce qui partirait et pourquoi, sans rien modifier
+              --db URL
   ressources  Base de ressources sociales au schéma data·inclusion v1 (JSON) :
                       ressources import FICHIER [--departement 62]
                                    valide chaque enregistrement, importe les valides en une

@@ -54,6 +54,7 @@ int run_serve(const Argv& argv) {
   config.max_threads = args.get_int("threads", 64, 1, 1024);
   const int pool = args.get_int("db-pool", 16, 1, 512);
   config.trust_proxy = args.flag("trust-proxy");
+  config.hsts = config.tls_cert.has_value() || args.flag("secure-cookies");
   config.log_requests = !args.flag("quiet");
 
   // Signals are taken by this thread alone, through sigwait: block them before any other
@@ -89,7 +90,8 @@ int run_serve(const Argv& argv) {
   std::cerr << "binome : écoute sur " << scheme << "://"
             << config.listen.substr(0, config.listen.rfind(':')) << ":" << server.port() << "/\n";
 
-  // Sessions past their time are removed in the background; any instance may do it.
+  // Sessions past their time are removed in the background; any instance may do it. The
+  // daily purge of the retention rules runs here too, once a day across instances.
   std::atomic<bool> running{true};
   std::thread janitor([&] {
     while (running) {
@@ -105,6 +107,14 @@ int run_serve(const Argv& argv) {
         });
       } catch (const std::exception& e) {
         http::log_error("sessions", e.what());
+      }
+      try {  // retention: once a day across instances (purge_runs holds the day)
+        const auto report = services.rgpd.purge_daily({"serve: purge", "local"});
+        if (!report.already_run_today)
+          http::log_event("purge RGPD : " + std::to_string(report.items.size()) +
+                          " opération(s) de conservation");
+      } catch (const std::exception& e) {
+        http::log_error("purge", e.what());
       }
       if (smtp && domain::hour_of(clock.now()) >= digest_hour) {
         try {  // once a day across instances: digest_runs holds the day

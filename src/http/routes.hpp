@@ -25,5 +25,6 @@ void add_appointment_routes(Router& router, RouteDeps deps);
 void add_binome_routes(Router& router, RouteDeps deps);
 void add_worklist_routes(Router& router, RouteDeps deps);
 void add_resource_routes(Router& router, RouteDeps deps);
+void add_rgpd_routes(Router& router, RouteDeps deps);
 
 }  // namespace binome::http

@@ -103,13 +103,16 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       }
       if (res.body.empty()) res = server_.dispatch(req);
     }
-    send(res, req, out);
+    send(res, req, out, config_.tls_cert.has_value() || config_.hsts);
   }
 
  private:
-  static void send(Response& res, const Request& req, Poco::Net::HTTPServerResponse& out) {
+  static void send(Response& res, const Request& req, Poco::Net::HTTPServerResponse& out,
+                   bool hsts) {
     out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(res.status));
     for (const auto& h : kSecurityHeaders) out.set(h[0], h[1]);
+    // Under TLS (served by binome, or ended at a proxy): browsers come back over HTTPS only.
+    if (hsts) out.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
     if (req.path.rfind("/api/", 0) == 0) out.set("Cache-Control", "no-store");
     for (const auto& [k, v] : res.headers) out.add(k, v);
     if (!res.content_type.empty()) out.setContentType(res.content_type);
@@ -159,6 +162,7 @@ Server::Server(app::Services& services, ServerConfig config)
   add_binome_routes(router_, deps);
   add_worklist_routes(router_, deps);
   add_resource_routes(router_, deps);
+  add_rgpd_routes(router_, deps);
   if (config_.test_clock) {
     auto* clock = config_.test_clock;
     router_.add("POST", "/api/v1/test/clock", Access::public_route, [clock](Request& req) {

@@ -27,6 +27,9 @@ struct ServerConfig {
   int max_threads = 64;
   bool trust_proxy = false;  // take the client address from X-Forwarded-For
   bool log_requests = true;
+  // Strict-Transport-Security on every answer: always with tls_cert; set when TLS is ended
+  // at a proxy (serve --secure-cookies).
+  bool hsts = false;
   std::size_t max_body_bytes = 1 << 20;
   // Browser tests only: POST /api/v1/test/clock moves this clock. Never set in production.
   app::OffsetClock* test_clock = nullptr;

@@ -27,7 +27,9 @@ void add_worklist_routes(Router& router, RouteDeps deps) {
                        {"orientation_id", opt_id(t.orientation_id)},
                        {"support_id", opt_id(t.support_id)},
                        {"axe3_id", opt_id(t.axe3_id)},
-                       {"appointment_id", opt_id(t.appointment_id)}});
+                       {"appointment_id", opt_id(t.appointment_id)},
+                       {"rgpd_request_id", opt_id(t.rgpd_request_id)},
+                       {"breach_id", opt_id(t.breach_id)}});
     return json_response(200, {{"items", items}});
   });
 

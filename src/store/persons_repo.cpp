@@ -111,7 +111,8 @@ std::optional<PersonRecord> find_person(soci::session& sql, std::int64_t id) {
               "LEFT JOIN users cu ON cu.id = p.conseiller_id "
               "LEFT JOIN organisations co ON co.id = cu.organisation_id "
               "LEFT JOIN users su ON su.id = p.referent_social_id "
-              "LEFT JOIN organisations so ON so.id = su.organisation_id WHERE p.id = :id",
+              "LEFT JOIN organisations so ON so.id = su.organisation_id WHERE p.id = :id "
+              "AND p.restricted_at IS NULL AND p.anonymised_at IS NULL",
        soci::use(v));
   for (const auto& r : rs) {
     PersonRecord rec;
@@ -158,7 +159,9 @@ PersonListPage list_persons(soci::session& sql, const domain::Reach& reach,
   std::string from = " FROM persons p JOIN territories t ON t.id = p.territory_id";
   if (reach.kind == domain::Reach::Kind::partner)
     from += " LEFT JOIN users rs ON rs.id = p.referent_social_id";
-  from += " WHERE " + reach_condition(reach);
+  // Restricted (RGPD art. 18) and anonymised persons are no longer processed: nobody lists them.
+  from +=
+      " WHERE p.restricted_at IS NULL AND p.anonymised_at IS NULL AND " + reach_condition(reach);
   const bool searching = !search.empty();
   if (searching) from += " AND p.search_key LIKE :pattern ESCAPE '\\'";
 

@@ -32,6 +32,7 @@ struct PersonSummary {
 
 std::int64_t insert_person(soci::session& sql, const domain::Person& person,
                            const std::string& now);
+// A person restricted (RGPD art. 18) or anonymised is not found: no service processes it.
 std::optional<PersonRecord> find_person(soci::session& sql, std::int64_t id);
 // The consent to electronic exchanges; without it the e-mail address is not kept.
 void set_electronic_consent(soci::session& sql, std::int64_t id, bool consent,

@@ -1,0 +1,58 @@
+#include "domain/retention.hpp"
+
+#include "domain/support.hpp"
+
+namespace binome::domain {
+
+const char* to_string(RetentionCategory c) {
+  return c == RetentionCategory::suivi ? "suivi" : "fiche";
+}
+
+const char* category_label(RetentionCategory c) {
+  return c == RetentionCategory::suivi
+             ? "Données de suivi (rendez-vous, tâches, décisions de l'équipe "
+               "pluridisciplinaire, liens vers les ressources, historique du binôme)"
+             : "Fiche de liaison et diagnostic partagé (identité de la personne)";
+}
+
+std::vector<RetentionDue> retention_limits(const RetentionFacts& f) {
+  std::vector<RetentionDue> out;
+  const int fiche_months = f.rules.fiche_years_after_convention_end * 12;
+  const auto fiche_limit = plus_months(f.convention_end, fiche_months);
+  const std::string end = to_iso(f.convention_end);
+  const std::string fiche_rule = "Conservation pendant la période exigée par le FSE : " +
+                                 std::to_string(f.rules.fiche_years_after_convention_end) +
+                                 " ans après la fin de la convention " + f.convention_code + " (" +
+                                 end + ")";
+  if (f.rules.application_data_months) {
+    out.push_back(
+        {RetentionCategory::suivi, plus_months(f.convention_end, *f.rules.application_data_months),
+         "Destruction au plus tard " + std::to_string(*f.rules.application_data_months) +
+             " mois après la fin de la convention " + f.convention_code + " (" + end + ")"});
+  } else {
+    out.push_back({RetentionCategory::suivi, fiche_limit,
+                   fiche_rule + " ; la convention ne fixe pas de durée plus courte"});
+  }
+  if (f.has_fiche)
+    out.push_back({RetentionCategory::fiche, fiche_limit, fiche_rule});
+  else
+    out.push_back({RetentionCategory::fiche, out.front().limit,
+                   "Aucune fiche de liaison, donc aucune obligation FSE : identité effacée avec "
+                   "les données de suivi (" +
+                       out.front().rule + ")"});
+  return out;
+}
+
+std::vector<RetentionDue> purge_due(const RetentionFacts& f, const Date& today) {
+  std::vector<RetentionDue> out;
+  if (f.support_in_progress || f.anonymised) return out;
+  const auto day = std::chrono::sys_days{today};
+  for (auto& due : retention_limits(f)) {
+    if (std::chrono::sys_days{due.limit} >= day) continue;
+    if (due.category == RetentionCategory::suivi && !f.has_followup_data) continue;
+    out.push_back(std::move(due));
+  }
+  return out;
+}
+
+}  // namespace binome::domain
