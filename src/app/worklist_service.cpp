@@ -11,6 +11,9 @@
 #include "app/support_service.hpp"
 #include "app/task_service.hpp"
 #include "domain/support.hpp"
+#include "store/flow_worklist_repo.hpp"
+#include "store/flows_repo.hpp"
+#include "store/persons_repo.hpp"
 #include "store/tasks_repo.hpp"
 
 namespace binome::app {
@@ -57,6 +60,26 @@ std::size_t WorklistService::count(const domain::Actor& actor) {
   return compute(actor).size();
 }
 
+void WorklistService::acknowledge_flow_event(const domain::Actor& actor, std::int64_t event_id,
+                                             const Origin& origin) {
+  const auto person_id = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::open_flow_event_person(sql, event_id); });
+  if (person_id == 0)
+    throw domain::DomainError(domain::DomainError::Kind::not_found, "evenement_introuvable",
+                              "Événement introuvable ou déjà pris en compte.");
+  const auto person =
+      ctx_.db.with_session([&](soci::session& sql) { return store::find_person(sql, person_id); });
+  if (!person) throw out_of_scope();
+  require_person_access(ctx_, actor, person->person.scope, person_id, "flow_event.denied", origin);
+  ctx_.db.transaction([&](soci::session& sql) {
+    const auto now = ctx_.now_iso();
+    store::close_flow_event(sql, event_id, now);
+    store::append_audit(sql, ctx_.db.dialect(), now,
+                        {audit_entry(actor, "flow_event.done", person_id, origin,
+                                     "evenement-flux:" + std::to_string(event_id))});
+  });
+}
+
 std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
   std::vector<WorklistItem> out;
   if (actor.role == domain::Role::dpo) {
@@ -99,6 +122,29 @@ std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
     item.task_id = t.id;
     item.orientation_id = t.orientation_id;
     item.support_id = t.support_id;
+    out.push_back(std::move(item));
+  }
+
+  // Events of the RSA flows reach the person's referents; the radiation of a BrSa in support
+  // opens the sanction path for the Département's referent (seed 000).
+  for (const auto& e : ctx_.db.with_session([&](soci::session& sql) {
+         return store::open_flow_events_of_referent(sql, actor.user_id);
+       })) {
+    const bool sanction = e.kind == "radiation" && e.brsa && e.in_support;
+    auto item =
+        sanction && e.user_is_referent_social
+            ? make_item("radiation_brsa",
+                        "Radiation de France Travail le " + french_date(e.event_date) +
+                            " d'un allocataire du RSA en accompagnement : procédure à examiner",
+                        e.person_id, e.person_name, e.event_date,
+                        "La radiation d'un allocataire du RSA accompagné est signalée au référent "
+                        "du Département, qui peut saisir l'équipe pluridisciplinaire",
+                        "", person_link(e.person_id, "taches"))
+            : make_item("evenement_flux", "Flux France Travail : " + e.detail, e.person_id,
+                        e.person_name, e.event_date,
+                        "Les événements des flux RSA sont signalés aux référents de la personne",
+                        "", person_link(e.person_id, "accompagnement"));
+    item.flow_event_id = e.id;
     out.push_back(std::move(item));
   }
 

@@ -29,7 +29,8 @@ struct WorklistItem {
   std::string rule;        // the rule, in French
   std::string convention;  // the convention it comes from, when it does
   std::string link;        // where to act, in the UI
-  std::optional<std::int64_t> task_id, orientation_id, support_id, axe3_id, appointment_id;
+  std::optional<std::int64_t> task_id, orientation_id, support_id, axe3_id, appointment_id,
+      flow_event_id;
   std::optional<std::int64_t> rgpd_request_id, breach_id;  // the dpo's items
 };
 
@@ -49,6 +50,9 @@ class WorklistService {
   std::vector<WorklistItem> of(const domain::Actor& actor, const Origin& origin);
   // How many items wait, for the e-mail digest: no person leaves the server, nothing to trace.
   std::size_t count(const domain::Actor& actor);
+  // A referent takes an event of the RSA flows into account: it leaves the list of both.
+  void acknowledge_flow_event(const domain::Actor& actor, std::int64_t event_id,
+                              const Origin& origin);
 
  private:
   std::vector<WorklistItem> compute(const domain::Actor& actor);

@@ -29,7 +29,8 @@ void add_worklist_routes(Router& router, RouteDeps deps) {
                        {"axe3_id", opt_id(t.axe3_id)},
                        {"appointment_id", opt_id(t.appointment_id)},
                        {"rgpd_request_id", opt_id(t.rgpd_request_id)},
-                       {"breach_id", opt_id(t.breach_id)}});
+                       {"breach_id", opt_id(t.breach_id)},
+                       {"flow_event_id", opt_id(t.flow_event_id)}});
     return json_response(200, {{"items", items}});
   });
 
@@ -48,6 +49,11 @@ void add_worklist_routes(Router& router, RouteDeps deps) {
                        {"created_at", t.created_at},
                        {"due_on", t.due_on ? Json(*t.due_on) : Json(nullptr)}});
     return json_response(200, {{"items", items}});
+  });
+
+  router.add("POST", "/api/v1/flow-events/{id}/done", Access::authenticated, [deps](Request& req) {
+    deps.services.worklist.acknowledge_flow_event(req.actor(), path_id(req, "id"), req.origin());
+    return json_response(200, {{"done", true}});
   });
 
   router.add("POST", "/api/v1/tasks/{id}/done", Access::authenticated, [deps](Request& req) {

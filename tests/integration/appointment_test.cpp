@@ -148,6 +148,57 @@ TEST_P(AppointmentTest, OnlyACoordinateurChangesABinomeAndTheHistoryKeepsBoth) {
   EXPECT_EQ(audit_count("binome.reassign", person), 1);
 }
 
+TEST_P(AppointmentTest, TheRadiationOfABrsaInSupportReachesTheDepartementsReferent) {
+  const auto person = brsa_person();
+  // A support in progress, entered through the API.
+  auto c = logged_in("conseiller.demo");
+  Json orientation = {
+      {"origin", "france_travail"},
+      {"decision_mode", "accord_tacite"},
+      {"tacit_public", "brsa_oriente_ft"},
+      {"registered_job_seeker", true},
+      {"social_criteria", {"logement"}},
+      {"professional_criteria", {"mobilite"}},
+      {"obstacles", {"logement"}},
+      {"consent", {{"signature_date", "2026-11-17"}, {"electronic_exchange", false}}}};
+  auto o = c.call("POST", "/api/v1/persons/" + std::to_string(person) + "/orientations",
+                  orientation.dump());
+  ASSERT_EQ(o.status, 201) << o.body;
+  ASSERT_EQ(
+      c.call("POST",
+             "/api/v1/orientations/" + std::to_string(o.json()["id"].get<long long>()) + "/entry",
+             Json{{"start_date", "2026-11-18"}, {"initial_months", 6}}.dump())
+          .status,
+      201);
+  // A radiation, as the flows import leaves it.
+  db_->with_session([&](soci::session& sql) {
+    long long p = person;
+    sql << "INSERT INTO flow_imports (kind, departement, date_reference, date_fabrication, "
+           "file_name, file_sha256, dossiers, matched, unmatched, rejected, events, forced, "
+           "imported_at, imported_by) VALUES ('PECGM', '00', '2026-11-01', '2026-11-09', "
+           "'pecgm.xml', 'x', 1, 1, 0, 0, 1, 0, '2026-11-10T00:00:00Z', 'test')";
+    sql << "INSERT INTO flow_events (person_id, import_id, kind, event_date, detail, "
+           "created_at) SELECT :p, MAX(id), 'radiation', '2026-11-03', 'Radiation (motif 41)', "
+           "'2026-11-10T00:00:00Z' FROM flow_imports",
+        soci::use(p);
+  });
+  const auto radiation = worklist_item("social.demo", "radiation_brsa");
+  ASSERT_FALSE(radiation.is_null());
+  EXPECT_EQ(radiation["due_on"], "2026-11-03");
+  EXPECT_NE(radiation["rule"].get<std::string>().find("équipe pluridisciplinaire"),
+            std::string::npos);
+  const auto info = worklist_item("conseiller.demo", "evenement_flux");
+  ASSERT_FALSE(info.is_null()) << "the counsellor is told too";
+  const auto done = "/api/v1/flow-events/" +
+                    std::to_string(radiation["flow_event_id"].get<long long>()) + "/done";
+  EXPECT_EQ(logged_in("conseiller2.demo").call("POST", done).status, 403);
+  ASSERT_EQ(logged_in("social.demo").call("POST", done).status, 200);
+  EXPECT_TRUE(worklist_item("social.demo", "radiation_brsa").is_null());
+  EXPECT_TRUE(worklist_item("conseiller.demo", "evenement_flux").is_null());
+  EXPECT_EQ(logged_in("social.demo").call("POST", done).status, 404);
+  EXPECT_EQ(audit_count("flow_event.done", person), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AppointmentTest, ::testing::Values("sqlite", "postgres"),
                          backend_name);
 

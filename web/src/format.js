@@ -118,6 +118,8 @@ export const WORKLIST_KINDS = {
   axe3_a_valider: { label: 'Axe 3 à valider', kind: 'new' },
   axe3_reexamen: { label: 'Réexamen de l’axe 3', kind: 'warning' },
   ressource_a_mettre_a_jour: { label: 'Ressource à mettre à jour', kind: 'info' },
+  evenement_flux: { label: 'Flux France Travail', kind: 'info' },
+  radiation_brsa: { label: 'Radiation d’un BRSA', kind: 'error' },
 };
 
 /** DSFR badge kind of a support's state (accompagnement global). */

@@ -65,6 +65,20 @@ export function epDecisionForm(item, choices, onDone) {
 }
 
 /** The button acknowledging an information task; onDone(message). */
+/** "Pris en compte" for an event of the RSA flows (closes it for the person's referents). */
+function flowEventForm(item, onDone) {
+  return actionForm({
+    label: `Événement des flux pour ${personName(item)}`,
+    title: null,
+    submitLabel: 'Pris en compte',
+    secondary: true,
+    path: `/api/v1/flow-events/${item.flow_event_id}/done`,
+    body: {},
+    onSuccess: () => onDone('L’événement est marqué comme pris en compte.'),
+    failureTitle: 'L’événement n’a pas été marqué comme pris en compte',
+  });
+}
+
 export function acknowledgeForm(item, onDone) {
   return actionForm({
     label: `Prise de connaissance pour ${personName(item)}`,
@@ -80,6 +94,7 @@ export function acknowledgeForm(item, onDone) {
 
 /** The form that fits a worklist item (or null): acknowledgement or EP decision. */
 export async function taskForm(item, onDone) {
+  if (item.flow_event_id) return flowEventForm(item, onDone);
   if (!item.task_id) return null;
   if (ACKNOWLEDGED_KINDS.has(item.kind)) return acknowledgeForm(item, onDone);
   if (item.kind === 'procedure_sanction') {
