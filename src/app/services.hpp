@@ -8,6 +8,7 @@
 #include "app/binome_service.hpp"
 #include "app/context.hpp"
 #include "app/digest_service.hpp"
+#include "app/indicator_service.hpp"
 #include "app/orientation_service.hpp"
 #include "app/person_service.hpp"
 #include "app/profile_service.hpp"
@@ -34,7 +35,8 @@ struct Services {
         binomes(c),
         tasks(c),
         worklist(c, orientations, supports, axe3, appointments),
-        digest(c, worklist) {}
+        digest(c, worklist),
+        indicators(c) {}
   Context& ctx;
   AuthService auth;
   PersonService persons;
@@ -50,6 +52,7 @@ struct Services {
   TaskService tasks;
   WorklistService worklist;
   DigestService digest;
+  IndicatorService indicators;
 };
 
 }  // namespace binome::app

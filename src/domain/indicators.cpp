@@ -34,10 +34,10 @@ double round1(double v) {
   return std::round(v * 10.0) / 10.0;
 }
 
-IndicatorRow count_row(std::string key, std::string label, int n,
-                       std::string unit = "personnes") {
-  return {std::move(key), std::move(label), static_cast<double>(n), std::move(unit),
-          std::nullopt, n, false};
+IndicatorRow count_row(std::string key, std::string label, int n, std::string unit = "personnes") {
+  return {
+      std::move(key), std::move(label), static_cast<double>(n), std::move(unit), std::nullopt, n,
+      false};
 }
 
 std::optional<double> share(int part, int whole) {
@@ -49,8 +49,7 @@ int age_on(const std::string& birth, const Date& on) {
   const auto b = parse_date(birth);
   if (!b) return -1;
   int years = static_cast<int>(on.year()) - static_cast<int>(b->year());
-  if (std::chrono::month_day{on.month(), on.day()} <
-      std::chrono::month_day{b->month(), b->day()})
+  if (std::chrono::month_day{on.month(), on.day()} < std::chrono::month_day{b->month(), b->day()})
     --years;
   return years;
 }
@@ -213,8 +212,7 @@ std::vector<IndicatorTable> compute_indicators(const IndicatorFacts& facts,
                         static_cast<double>(above), "conseillers", opt_target(rules.portfolio_max),
                         in_progress, false});
     }
-    t.rows.push_back({"acces_emploi_12_mois",
-                      "Accès à l'emploi dans les 12 mois suivant l'entrée",
+    t.rows.push_back({"acces_emploi_12_mois", "Accès à l'emploi dans les 12 mois suivant l'entrée",
                       share(cohort_employed, cohort), "%", std::nullopt, cohort, false});
     std::optional<double> mean_time;
     if (exits > 0) mean_time = round1(static_cast<double>(time_in_support) / exits);
@@ -242,18 +240,17 @@ std::vector<IndicatorTable> compute_indicators(const IndicatorFacts& facts,
       for (const auto& [id, n] : per_service)
         if (n > *rules.axe3.quota_per_service_year) ++over_quota;
     t.rows.push_back(count_row("axe3_debuts", "Débuts d'accompagnement axe 3", started));
-    t.rows.push_back(count_row("axe3_en_cours_fin", "Axe 3 en cours à la fin de la période",
-                               ongoing));
+    t.rows.push_back(
+        count_row("axe3_en_cours_fin", "Axe 3 en cours à la fin de la période", ongoing));
     auto year_row = count_row("axe3_debuts_annee",
                               "Débuts axe 3 depuis le 1er janvier (quota annuel)", started_year);
     if (rules.axe3.quota_total_year) year_row.target = *rules.axe3.quota_total_year;
     t.rows.push_back(year_row);
     if (rules.axe3.quota_per_service_year)
-      t.rows.push_back({"axe3_services_au_dessus_quota",
-                        "Services au-dessus du quota annuel par service",
-                        static_cast<double>(over_quota), "services",
-                        static_cast<double>(*rules.axe3.quota_per_service_year), started_year,
-                        false});
+      t.rows.push_back(
+          {"axe3_services_au_dessus_quota", "Services au-dessus du quota annuel par service",
+           static_cast<double>(over_quota), "services",
+           static_cast<double>(*rules.axe3.quota_per_service_year), started_year, false});
     out.push_back(std::move(t));
   }
   return out;
@@ -269,7 +266,8 @@ void mask_small_cells(std::vector<IndicatorTable>& tables, int threshold) {
 }
 
 std::string display_number(double v) {
-  if (std::abs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::round(v)));
+  if (std::abs(v - std::round(v)) < 1e-9)
+    return std::to_string(static_cast<long long>(std::round(v)));
   auto text = std::to_string(round1(v));
   text = text.substr(0, text.find('.') + 2);
   std::replace(text.begin(), text.end(), '.', ',');

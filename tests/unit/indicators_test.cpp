@@ -47,11 +47,11 @@ IndicatorFacts fixture() {
   f.supports.push_back(
       S{1, 10, false, true, "1976-03-31", "2025-12-01", "2025-12-15", "2026-04-01", "emploi_cdi"});
   // C: enters and leaves within the quarter (59 days), delay 10.
-  f.supports.push_back(
-      S{1, 11, true, false, "1990-06-15", "2026-01-05", "2026-01-15", "2026-03-15", "autre_sortie"});
+  f.supports.push_back(S{1, 11, true, false, "1990-06-15", "2026-01-05", "2026-01-15", "2026-03-15",
+                         "autre_sortie"});
   // D: 12 months after its entry fall in the quarter; it found a job before: counted employed.
-  f.supports.push_back(S{2, 10, true, false, "1980-01-01", "2025-01-10", "2025-02-01",
-                         "2025-10-01", "emploi_cdd_plus_6"});
+  f.supports.push_back(S{2, 10, true, false, "1980-01-01", "2025-01-10", "2025-02-01", "2025-10-01",
+                         "emploi_cdd_plus_6"});
   // E: 12 months fall in the quarter, job after them (396 days): not employed within 12 months.
   f.supports.push_back(
       S{2, 12, true, false, "1970-01-01", "2024-12-01", "2025-01-01", "2026-02-01", "emploi_cdi"});
