@@ -8,6 +8,7 @@
 #include "app/binome_service.hpp"
 #include "app/context.hpp"
 #include "app/digest_service.hpp"
+#include "app/indicator_service.hpp"
 #include "app/orientation_service.hpp"
 #include "app/person_service.hpp"
 #include "app/profile_service.hpp"
@@ -36,7 +37,8 @@ struct Services {
         tasks(c),
         rgpd(c),
         worklist(c, orientations, supports, axe3, appointments, resources, rgpd),
-        digest(c, worklist) {}
+        digest(c, worklist),
+        indicators(c) {}
   Context& ctx;
   AuthService auth;
   PersonService persons;
@@ -53,6 +55,7 @@ struct Services {
   RgpdService rgpd;
   WorklistService worklist;
   DigestService digest;
+  IndicatorService indicators;
 };
 
 }  // namespace binome::app

@@ -26,5 +26,8 @@ void add_binome_routes(Router& router, RouteDeps deps);
 void add_worklist_routes(Router& router, RouteDeps deps);
 void add_resource_routes(Router& router, RouteDeps deps);
 void add_rgpd_routes(Router& router, RouteDeps deps);
+void add_indicator_routes(Router& router, RouteDeps deps);
+// The JSON of an indicator report (also embedded in a committee's indicator pack).
+Json indicator_report_json(const app::IndicatorReport& report);
 
 }  // namespace binome::http

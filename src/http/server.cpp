@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "http/request_log.hpp"
+#include "http/review_routes.hpp"
 #include "http/routes.hpp"
 #include "security/tokens.hpp"
 
@@ -163,6 +164,8 @@ Server::Server(app::Services& services, ServerConfig config)
   add_worklist_routes(router_, deps);
   add_resource_routes(router_, deps);
   add_rgpd_routes(router_, deps);
+  add_indicator_routes(router_, deps);
+  add_review_routes(router_, deps);
   if (config_.test_clock) {
     auto* clock = config_.test_clock;
     router_.add("POST", "/api/v1/test/clock", Access::public_route, [clock](Request& req) {

@@ -11,6 +11,9 @@ import auditPage from './pages/audit.js';
 import usersPage from './pages/users.js';
 import organisationsPage from './pages/organisations.js';
 import pilotagePage from './pages/pilotage.js';
+import dashboardPage from './pages/dashboard.js';
+import reviewPage from './pages/review.js';
+import committeesPage from './pages/committees.js';
 import profilesPage from './pages/profiles.js';
 import profilePage from './pages/profile.js';
 import resourcesPage from './pages/resources.js';
@@ -40,6 +43,9 @@ export const routes = [
   { pattern: /^\/admin\/profils\/?$/, roles: ['admin'], ...profilesPage },
   { pattern: /^\/admin\/profils\/(?<id>\d+)\/?$/, roles: ['admin'], ...profilePage },
   { pattern: /^\/pilotage\/?$/, roles: ['pilotage'], ...pilotagePage },
+  { pattern: /^\/revue-de-portefeuille\/?$/, roles: ['coordinateur'], ...reviewPage },
+  { pattern: /^\/comites\/?$/, roles: ['coordinateur', 'pilotage'], ...committeesPage },
+  { pattern: /^\/tableau-de-bord\/?$/, roles: ['coordinateur', 'pilotage'], ...dashboardPage },
   { pattern: /^\/accessibilite\/?$/, public: true, ...accessibilityPage },
   { pattern: /^\/donnees-personnelles\/?$/, public: true, ...personalDataPage },
 ];

@@ -10,17 +10,20 @@ const WORKLIST = { path: '/a-faire', label: 'À faire', worklist: true };
 const RESOURCES = { path: '/ressources', label: 'Ressources' };
 const PORTFOLIO = { path: '/portefeuille', label: 'Portefeuille' };
 const CASELOAD = [PERSONS, ORIENTATIONS, WORKLIST, PORTFOLIO, RESOURCES];
+const REVIEW = { path: '/revue-de-portefeuille', label: 'Revue de portefeuille' };
+const COMMITTEES = { path: '/comites', label: 'Comités' };
+const DASHBOARD = { path: '/tableau-de-bord', label: 'Tableau de bord' };
 const NAV_BY_ROLE = {
   conseiller: CASELOAD,
   referent_social: CASELOAD,
-  coordinateur: CASELOAD,
+  coordinateur: [...CASELOAD, REVIEW, DASHBOARD, COMMITTEES],
   dpo: [{ path: '/journal-audit', label: "Journal d'audit" }],
   admin: [
     { path: '/utilisateurs', label: 'Utilisateurs' },
     { path: '/organisations', label: 'Organisations' },
     { path: '/admin/profils', label: 'Profils de convention' },
   ],
-  pilotage: [{ path: '/pilotage', label: 'Pilotage' }, RESOURCES],
+  pilotage: [{ path: '/pilotage', label: 'Pilotage' }, DASHBOARD, COMMITTEES, RESOURCES],
 };
 
 export function navItemsFor(user) {
