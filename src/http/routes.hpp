@@ -26,5 +26,7 @@ void add_binome_routes(Router& router, RouteDeps deps);
 void add_worklist_routes(Router& router, RouteDeps deps);
 void add_resource_routes(Router& router, RouteDeps deps);
 void add_rgpd_routes(Router& router, RouteDeps deps);
+void add_flows_routes(Router& router, RouteDeps deps);
+void add_identity_routes(Router& router, RouteDeps deps);
 
 }  // namespace binome::http
