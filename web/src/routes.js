@@ -16,6 +16,7 @@ import profilePage from './pages/profile.js';
 import resourcesPage from './pages/resources.js';
 import resourcePage from './pages/resource.js';
 import resourceFormPage from './pages/resource-form.js';
+import flowsPage from './pages/flows.js';
 import { accessibilityPage, personalDataPage } from './pages/static.js';
 import { notFound, forbidden } from './pages/errors.js';
 
@@ -39,6 +40,7 @@ export const routes = [
   { pattern: /^\/organisations\/?$/, roles: ['admin'], ...organisationsPage },
   { pattern: /^\/admin\/profils\/?$/, roles: ['admin'], ...profilesPage },
   { pattern: /^\/admin\/profils\/(?<id>\d+)\/?$/, roles: ['admin'], ...profilePage },
+  { pattern: /^\/flux\/?$/, roles: ['coordinateur', 'admin'], ...flowsPage },
   { pattern: /^\/pilotage\/?$/, roles: ['pilotage'], ...pilotagePage },
   { pattern: /^\/accessibilite\/?$/, public: true, ...accessibilityPage },
   { pattern: /^\/donnees-personnelles\/?$/, public: true, ...personalDataPage },
