@@ -29,5 +29,7 @@ void add_rgpd_routes(Router& router, RouteDeps deps);
 void add_indicator_routes(Router& router, RouteDeps deps);
 // The JSON of an indicator report (also embedded in a committee's indicator pack).
 Json indicator_report_json(const app::IndicatorReport& report);
+void add_flows_routes(Router& router, RouteDeps deps);
+void add_identity_routes(Router& router, RouteDeps deps);
 
 }  // namespace binome::http

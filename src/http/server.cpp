@@ -166,6 +166,8 @@ Server::Server(app::Services& services, ServerConfig config)
   add_rgpd_routes(router_, deps);
   add_indicator_routes(router_, deps);
   add_review_routes(router_, deps);
+  add_flows_routes(router_, deps);
+  add_identity_routes(router_, deps);
   if (config_.test_clock) {
     auto* clock = config_.test_clock;
     router_.add("POST", "/api/v1/test/clock", Access::public_route, [clock](Request& req) {

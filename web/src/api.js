@@ -54,13 +54,14 @@ async function readErrors(response) {
 
 /**
  * request('GET', '/api/v1/persons', { query: { q: 'x' } })
- * Options: body (JSON), query (object), expect401 (the caller handles 401 itself: login form,
+ * Options: body (JSON), rawBody (a Blob or File sent as is, rawType its type), query (object), expect401 (the caller handles 401 itself: login form,
  * initial session probe).
  */
 export async function request(method, path, options = {}) {
   const url = path + queryString(options.query);
   const headers = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.rawBody !== undefined) headers['Content-Type'] = options.rawType || 'application/octet-stream';
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const token = getCsrfToken();
   if (stateChanging(method) && token) headers['X-CSRF-Token'] = token;
 
@@ -70,7 +71,8 @@ export async function request(method, path, options = {}) {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      body: options.rawBody !== undefined ? options.rawBody
+        : options.body !== undefined ? JSON.stringify(options.body) : undefined,
     });
   } catch {
     throw new ApiError(0, [{ field: null, code: 'network', message: NETWORK_MESSAGE }]);

@@ -19,6 +19,7 @@ import profilePage from './pages/profile.js';
 import resourcesPage from './pages/resources.js';
 import resourcePage from './pages/resource.js';
 import resourceFormPage from './pages/resource-form.js';
+import flowsPage from './pages/flows.js';
 import { accessibilityPage, personalDataPage } from './pages/static.js';
 import { notFound, forbidden } from './pages/errors.js';
 
@@ -42,6 +43,7 @@ export const routes = [
   { pattern: /^\/organisations\/?$/, roles: ['admin'], ...organisationsPage },
   { pattern: /^\/admin\/profils\/?$/, roles: ['admin'], ...profilesPage },
   { pattern: /^\/admin\/profils\/(?<id>\d+)\/?$/, roles: ['admin'], ...profilePage },
+  { pattern: /^\/flux\/?$/, roles: ['coordinateur', 'admin'], ...flowsPage },
   { pattern: /^\/pilotage\/?$/, roles: ['pilotage'], ...pilotagePage },
   { pattern: /^\/revue-de-portefeuille\/?$/, roles: ['coordinateur'], ...reviewPage },
   { pattern: /^\/comites\/?$/, roles: ['coordinateur', 'pilotage'], ...committeesPage },

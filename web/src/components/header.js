@@ -22,6 +22,7 @@ const NAV_BY_ROLE = {
     { path: '/utilisateurs', label: 'Utilisateurs' },
     { path: '/organisations', label: 'Organisations' },
     { path: '/admin/profils', label: 'Profils de convention' },
+    { path: '/flux', label: 'Flux RSA' },
   ],
   pilotage: [{ path: '/pilotage', label: 'Pilotage' }, DASHBOARD, COMMITTEES, RESOURCES],
 };
