@@ -17,10 +17,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   req.method = "POST";
   req.path = "/api/v1/persons";
   req.body.assign(reinterpret_cast<const char*>(data), size);
-  static const std::vector<std::string> allowed{
-      "last_name", "first_name", "birth_date", "street", "postal_code", "commune", "phone",
-      "email", "consent_electronic", "ft_id", "caf_id", "brsa", "rqth", "family_situation",
-      "dependent_children", "conseiller_id", "referent_social_id", "discovered_at"};
+  static const std::vector<std::string> allowed{"last_name",
+                                                "first_name",
+                                                "birth_date",
+                                                "street",
+                                                "postal_code",
+                                                "commune",
+                                                "phone",
+                                                "email",
+                                                "consent_electronic",
+                                                "ft_id",
+                                                "caf_id",
+                                                "brsa",
+                                                "rqth",
+                                                "family_situation",
+                                                "dependent_children",
+                                                "conseiller_id",
+                                                "referent_social_id",
+                                                "discovered_at"};
   try {
     const auto body = http::json_object_body(req, allowed);
     domain::FieldErrors errors;

@@ -143,8 +143,7 @@ TEST_P(FlowsExportTest, CurrentOuiDecisionsValidForBinomeAndXmllint) {
 
   long long audited = 0, listed = 0;
   db_->with_session([&](soci::session& sql) {
-    sql << "SELECT COUNT(*) FROM audit_log WHERE action = 'flows.export'",
-        soci::into(audited);
+    sql << "SELECT COUNT(*) FROM audit_log WHERE action = 'flows.export'", soci::into(audited);
     sql << "SELECT COUNT(*) FROM audit_person WHERE person_id = :p", soci::use(oui),
         soci::into(listed);
   });
