@@ -53,12 +53,7 @@ store::AppointmentRow AppointmentService::schedule(const domain::Actor& actor,
                                                    std::int64_t person_id,
                                                    const domain::AppointmentRequest& request,
                                                    const Origin& origin) {
-  const auto person =
-      ctx_.db.with_session([&](soci::session& sql) { return store::find_person(sql, person_id); });
-  if (!person)
-    throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
-                      "Personne introuvable.");
-  require_person_access(ctx_, actor, person->person.scope, person_id, "appointment.denied", origin);
+  const auto person = person_in_reach(ctx_, actor, person_id, "appointment.denied", origin);
   auto errors = domain::check_appointment(request);
   if (request.place_org_id && !ctx_.db.with_session([&](soci::session& sql) {
         return store::find_organisation(sql, *request.place_org_id);
@@ -94,12 +89,7 @@ store::AppointmentRow AppointmentService::schedule(const domain::Actor& actor,
 std::vector<store::AppointmentRow> AppointmentService::of_person(const domain::Actor& actor,
                                                                  std::int64_t person_id,
                                                                  const Origin& origin) {
-  const auto person =
-      ctx_.db.with_session([&](soci::session& sql) { return store::find_person(sql, person_id); });
-  if (!person)
-    throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
-                      "Personne introuvable.");
-  require_person_access(ctx_, actor, person->person.scope, person_id, "appointment.denied", origin);
+  const auto person = person_in_reach(ctx_, actor, person_id, "appointment.denied", origin);
   auto rows = ctx_.db.with_session(
       [&](soci::session& sql) { return store::appointments_of_person(sql, person_id); });
   audit_now(ctx_, audit_entry(actor, "appointment.read", person_id, origin));

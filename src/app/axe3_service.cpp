@@ -73,15 +73,10 @@ bool Axe3Service::running_for(std::int64_t person_id) {
 
 Axe3View Axe3Service::request(const domain::Actor& actor, std::int64_t person_id,
                               const std::string& planned_start, const Origin& origin) {
-  const auto person =
-      ctx_.db.with_session([&](soci::session& sql) { return store::find_person(sql, person_id); });
-  if (!person)
-    throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
-                      "Personne introuvable.");
-  require_person_access(ctx_, actor, person->person.scope, person_id, "axe3.denied", origin);
+  const auto person = person_in_reach(ctx_, actor, person_id, "axe3.denied", origin);
   auto errors = domain::check_axe3_request(planned_start);
   if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
-  if (!person->person.scope.referent_social_id)
+  if (!person.person.scope.referent_social_id)
     throw conflict("referent_social_requis",
                    "L'axe 3 est conduit par le référent social : désignez-le d'abord.");
   const auto existing = ctx_.db.with_session(
@@ -97,7 +92,7 @@ Axe3View Axe3Service::request(const domain::Actor& actor, std::int64_t person_id
                      "L'accompagnement global est en cours : enregistrez d'abord le bilan et la "
                      "sortie « Orientation vers l'axe 3 ».");
   const auto profile = ctx_.db.with_session([&](soci::session& sql) {
-    return store::profile_for(sql, person->person.scope.departement, planned_start);
+    return store::profile_for(sql, person.person.scope.departement, planned_start);
   });
   const auto* version =
       profile ? domain::version_in_force(*profile, *domain::parse_date(planned_start)) : nullptr;
@@ -108,7 +103,7 @@ Axe3View Axe3Service::request(const domain::Actor& actor, std::int64_t person_id
   row.person_id = person_id;
   row.profile_id = profile->id;
   row.profile_version_id = version->id;
-  row.service_org_id = person->person.scope.referent_social_org_id;
+  row.service_org_id = person.person.scope.referent_social_org_id;
   row.state = "a_valider";
   row.requested_by = actor.user_id;
   row.planned_start = planned_start;

@@ -22,6 +22,18 @@ void require_person_access(Context& ctx, const domain::Actor& actor,
   throw out_of_scope();
 }
 
+store::PersonRecord person_in_reach(Context& ctx, const domain::Actor& actor,
+                                    std::int64_t person_id, const std::string& denied_action,
+                                    const Origin& origin) {
+  auto person =
+      ctx.db.with_session([&](soci::session& sql) { return store::find_person(sql, person_id); });
+  if (!person)
+    throw domain::DomainError(domain::DomainError::Kind::not_found, "personne_introuvable",
+                              "Personne introuvable.");
+  require_person_access(ctx, actor, person->person.scope, person_id, denied_action, origin);
+  return *person;
+}
+
 domain::Date today(const Context& ctx) {
   return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx.clock.now())};
 }

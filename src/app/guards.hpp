@@ -5,6 +5,7 @@
 
 #include "app/context.hpp"
 #include "domain/errors.hpp"
+#include "store/persons_repo.hpp"
 
 namespace binome::app {
 
@@ -18,6 +19,12 @@ domain::DomainError out_of_scope();
 void require_person_access(Context& ctx, const domain::Actor& actor,
                            const domain::PersonScope& scope, std::int64_t person_id,
                            const std::string& denied_action, const Origin& origin);
+
+// The person, once the actor is known to reach it: 404 when there is none, the refusal traced
+// under `denied_action` otherwise.
+store::PersonRecord person_in_reach(Context& ctx, const domain::Actor& actor,
+                                    std::int64_t person_id, const std::string& denied_action,
+                                    const Origin& origin);
 
 domain::Date today(const Context& ctx);
 

@@ -34,12 +34,7 @@ std::string task_rule(const std::string& kind) {
 std::vector<store::TaskRow> TaskService::open_for_person(const domain::Actor& actor,
                                                          std::int64_t person_id,
                                                          const Origin& origin) {
-  const auto person =
-      ctx_.db.with_session([&](soci::session& sql) { return store::find_person(sql, person_id); });
-  if (!person)
-    throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
-                      "Personne introuvable.");
-  require_person_access(ctx_, actor, person->person.scope, person_id, "task.denied", origin);
+  const auto person = person_in_reach(ctx_, actor, person_id, "task.denied", origin);
   std::vector<store::TaskRow> out;
   for (auto& t : ctx_.db.with_session(
            [&](soci::session& sql) { return store::open_tasks(sql, actor.user_id); }))
@@ -116,12 +111,7 @@ void TaskService::ep_decision(const domain::Actor& actor, std::int64_t task_id,
 std::vector<store::EpDecisionRow> TaskService::ep_decisions(const domain::Actor& actor,
                                                             std::int64_t person_id,
                                                             const Origin& origin) {
-  const auto person =
-      ctx_.db.with_session([&](soci::session& sql) { return store::find_person(sql, person_id); });
-  if (!person)
-    throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
-                      "Personne introuvable.");
-  require_person_access(ctx_, actor, person->person.scope, person_id, "ep.denied", origin);
+  const auto person = person_in_reach(ctx_, actor, person_id, "ep.denied", origin);
   audit_now(ctx_, audit_entry(actor, "ep.read", person_id, origin));
   return ctx_.db.with_session(
       [&](soci::session& sql) { return store::ep_decisions_of_person(sql, person_id); });
