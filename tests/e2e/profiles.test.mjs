@@ -35,6 +35,8 @@ test('admin.demo : profils de convention, règles du 62, nouvelle version du pro
   await page.locator('nav#navigation').getByRole('link', { name: 'Profils de convention' }).click();
   await page.waitForURL(`${BASE_URL}/admin/profils`);
   assert.equal(await page.title(), 'Profils de convention — binome');
+  // The table comes after the API answers: wait for it rather than read an empty page.
+  await page.locator('#profiles-table thead th').first().waitFor();
   const headers = await page.locator('#profiles-table thead th').allInnerTexts();
   assert.deepEqual(headers.map((t) => t.trim()),
     ['Code', 'Département', 'Convention', 'Validité', 'Partie signataire aujourd’hui']);
