@@ -159,9 +159,10 @@ store::AppointmentRow AppointmentService::attendance(const domain::Actor& actor,
 std::vector<store::AppointmentRow> AppointmentService::attendance_to_record(
     const domain::Actor& actor) {
   std::vector<store::AppointmentRow> out;
-  for (auto& r : ctx_.db.with_session(
-           [&](soci::session& sql) { return store::appointments_to_close(sql, local_now(ctx_)); }))
-    if (r.created_by == actor.user_id) out.push_back(std::move(r));
+  for (auto& r : ctx_.db.with_session([&](soci::session& sql) {
+         return store::appointments_to_close_by(sql, local_now(ctx_), actor.user_id);
+       }))
+    out.push_back(std::move(r));
   return out;
 }
 

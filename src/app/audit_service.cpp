@@ -1,5 +1,6 @@
 #include "app/audit_service.hpp"
 
+#include "app/guards.hpp"
 #include "domain/errors.hpp"
 #include "exports/csv.hpp"
 
@@ -7,10 +8,7 @@ namespace binome::app {
 
 void AuditService::require_dpo(const domain::Actor& actor, const Origin& origin) {
   if (actor.role == domain::Role::dpo) return;
-  ctx_.db.transaction([&](soci::session& sql) {
-    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                        {audit_entry(actor, "audit.denied", std::nullopt, origin)});
-  });
+  audit_now(ctx_, audit_entry(actor, "audit.denied", std::nullopt, origin));
   throw domain::DomainError(
       domain::DomainError::Kind::forbidden, "reserve_dpo",
       "Le journal d'audit est réservé au délégué à la protection des données.");
@@ -33,10 +31,7 @@ void AuditService::export_csv(const domain::Actor& actor, const store::AuditFilt
   require_dpo(actor, origin);
   // The export is recorded before any line leaves; the lines are then read outside the write
   // transaction, so a slow download never holds the database's write lock.
-  ctx_.db.transaction([&](soci::session& sql) {
-    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                        {audit_entry(actor, "audit.export", filter.person_id, origin)});
-  });
+  audit_now(ctx_, audit_entry(actor, "audit.export", filter.person_id, origin));
   ctx_.db.with_session([&](soci::session& sql) {
     write(exports::csv_bom());
     write(exports::csv_line({"N°", "Date (UTC)", "Utilisateur (id)", "Identifiant",
@@ -78,10 +73,7 @@ ChainReport AuditService::verify() {
 ChainReport AuditService::verify(const domain::Actor& actor, const Origin& origin) {
   require_dpo(actor, origin);
   auto report = verify();
-  ctx_.db.transaction([&](soci::session& sql) {
-    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                        {audit_entry(actor, "audit.verify", std::nullopt, origin)});
-  });
+  audit_now(ctx_, audit_entry(actor, "audit.verify", std::nullopt, origin));
   return report;
 }
 

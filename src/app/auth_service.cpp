@@ -104,8 +104,10 @@ std::optional<Authenticated> AuthService::authenticate(const std::string& sessio
   const auto now = ctx_.clock.now();
   const auto hash = security::sha256_hex(session_token);
   return ctx_.db.with_session([&](soci::session& sql) -> std::optional<Authenticated> {
-    auto session = store::find_session(sql, hash);
-    if (!session) return std::nullopt;
+    // One query for the session and its user: every authenticated request pays it.
+    auto found = store::find_session_user(sql, hash);
+    if (!found) return std::nullopt;
+    const auto* session = &found->session;
     const auto last_seen = domain::parse_iso(session->last_seen_at);
     const auto expires = domain::parse_iso(session->expires_at);
     if (!last_seen || !expires || now >= *expires ||
@@ -113,8 +115,8 @@ std::optional<Authenticated> AuthService::authenticate(const std::string& sessio
       store::delete_session(sql, hash);
       return std::nullopt;
     }
-    auto user = store::find_user_by_id(sql, session->user_id);
-    if (!user || !user->active) return std::nullopt;
+    const auto* user = &found->user;
+    if (!user->active) return std::nullopt;
     // Writing last_seen on every request would turn every read into a write; a minute of
     // slack on a 30-minute idle timeout is harmless.
     if (now - *last_seen >= std::chrono::seconds(60))

@@ -28,7 +28,8 @@ store::PersonRecord person_in_reach(Context& ctx, const domain::Actor& actor,
 
 domain::Date today(const Context& ctx);
 
-// Appends one audit record in its own transaction.
+// Appends one audit record, committed before it returns (in a commit shared with the records
+// other requests append meanwhile).
 void audit_now(Context& ctx, const store::AuditEntry& entry);
 
 }  // namespace binome::app

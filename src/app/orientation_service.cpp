@@ -46,10 +46,7 @@ OrientationReferential OrientationService::referential() {
 void OrientationService::add_origin(const domain::Actor& actor, const std::string& code,
                                     const std::string& label, const Origin& origin) {
   if (actor.role != domain::Role::admin) {
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                          {audit_entry(actor, "admin.denied", std::nullopt, origin)});
-    });
+    audit_now(ctx_, audit_entry(actor, "admin.denied", std::nullopt, origin));
     throw DomainError(DomainError::Kind::forbidden, "reserve_admin",
                       "Seuls les administrateurs complètent les référentiels.");
   }
@@ -98,10 +95,7 @@ OrientationView OrientationService::create(const domain::Actor& actor, std::int6
     throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
                       "Personne introuvable.");
   if (domain::person_access(actor, person->person.scope) != domain::Access::allowed) {
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                          {audit_entry(actor, "orientation.create.denied", person_id, origin)});
-    });
+    audit_now(ctx_, audit_entry(actor, "orientation.create.denied", person_id, origin));
     throw out_of_scope();
   }
   const auto day = today();
@@ -213,11 +207,8 @@ store::OrientationRow OrientationService::load(const domain::Actor& actor, std::
     throw DomainError(DomainError::Kind::not_found, "orientation_introuvable",
                       "Orientation introuvable.");
   if (domain::person_access(actor, row->person_scope) != domain::Access::allowed) {
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                          {audit_entry(actor, "orientation.denied", row->person_id, origin,
-                                       "orientation:" + std::to_string(id))});
-    });
+    audit_now(ctx_, audit_entry(actor, "orientation.denied", row->person_id, origin,
+                                "orientation:" + std::to_string(id)));
     throw out_of_scope();
   }
   return *row;
@@ -271,11 +262,8 @@ std::vector<OrientationView> OrientationService::of_person(const domain::Actor& 
     throw DomainError(DomainError::Kind::not_found, "personne_introuvable",
                       "Personne introuvable.");
   const bool ok = domain::person_access(actor, person->person.scope) == domain::Access::allowed;
-  ctx_.db.transaction([&](soci::session& sql) {
-    store::append_audit(
-        sql, ctx_.db.dialect(), ctx_.now_iso(),
-        {audit_entry(actor, ok ? "orientation.read" : "orientation.denied", person_id, origin)});
-  });
+  audit_now(ctx_,
+            audit_entry(actor, ok ? "orientation.read" : "orientation.denied", person_id, origin));
   if (!ok) throw out_of_scope();
   std::vector<OrientationView> out;
   for (auto& row : ctx_.db.with_session(
@@ -297,10 +285,7 @@ std::vector<OrientationView> OrientationService::pending(const domain::Actor& ac
     entry.listed_persons.push_back(row.person_id);
     out.push_back(view(actor, std::move(row)));
   }
-  if (!entry.listed_persons.empty())
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(), {entry});
-    });
+  if (!entry.listed_persons.empty()) audit_now(ctx_, entry);
   return out;
 }
 
@@ -500,9 +485,10 @@ exports::FicheData OrientationService::fiche(const domain::Actor& actor, std::in
 
 std::vector<OrientationView> OrientationService::entries_due(const domain::Actor& actor) {
   std::vector<OrientationView> out;
-  if (domain::reach_of(actor).kind == domain::Reach::Kind::none) return out;
-  for (auto& row :
-       ctx_.db.with_session([](soci::session& sql) { return store::pending_orientations(sql); })) {
+  const auto reach = domain::reach_of(actor);
+  if (reach.kind == domain::Reach::Kind::none) return out;
+  for (auto& row : ctx_.db.with_session(
+           [&](soci::session& sql) { return store::pending_orientations_in_reach(sql, reach); })) {
     if (domain::person_access(actor, row.person_scope) != domain::Access::allowed) continue;
     auto v = view(actor, row);
     using S = domain::Deadline::State;

@@ -1,5 +1,6 @@
 #include "app/person_service.hpp"
 
+#include "app/guards.hpp"
 #include "domain/errors.hpp"
 #include "domain/text.hpp"
 
@@ -20,10 +21,7 @@ store::PersonListPage PersonService::list(const domain::Actor& actor, const Pers
                                           const Origin& origin) {
   const auto reach = domain::reach_of(actor);
   if (reach.kind == domain::Reach::Kind::none) {
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                          {audit_entry(actor, "person.list.denied", std::nullopt, origin)});
-    });
+    audit_now(ctx_, audit_entry(actor, "person.list.denied", std::nullopt, origin));
     throw role_refusal();
   }
   const std::string folded = domain::fold_for_search(query.search);
@@ -38,9 +36,7 @@ store::PersonListPage PersonService::list(const domain::Actor& actor, const Pers
   if (!page.items.empty()) {
     auto entry = audit_entry(actor, "person.list", std::nullopt, origin);
     for (const auto& p : page.items) entry.listed_persons.push_back(p.id);
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(), {entry});
-    });
+    audit_now(ctx_, entry);
   }
   return page;
 }
@@ -132,11 +128,7 @@ store::PersonRecord PersonService::get(const domain::Actor& actor, std::int64_t 
     const auto access = domain::person_access(actor, found->person.scope);
     const bool ok = access == domain::Access::allowed;
     // Granted or refused, the attempt is on the trail before the answer leaves.
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(
-          sql, ctx_.db.dialect(), ctx_.now_iso(),
-          {audit_entry(actor, ok ? "person.read" : "person.read.denied", id, origin)});
-    });
+    audit_now(ctx_, audit_entry(actor, ok ? "person.read" : "person.read.denied", id, origin));
     if (ok) return Outcome::ok;
     return access == domain::Access::role_forbidden ? Outcome::denied_role : Outcome::denied_scope;
   }();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/guards.hpp"
 #include "domain/text.hpp"
 #include "store/orgs_repo.hpp"
 #include "store/profiles_repo.hpp"
@@ -14,10 +15,7 @@ using domain::FieldErrors;
 
 void ProfileService::require_admin(const domain::Actor& actor, const Origin& origin) {
   if (actor.role == domain::Role::admin) return;
-  ctx_.db.transaction([&](soci::session& sql) {
-    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                        {audit_entry(actor, "admin.denied", std::nullopt, origin)});
-  });
+  audit_now(ctx_, audit_entry(actor, "admin.denied", std::nullopt, origin));
   throw DomainError(DomainError::Kind::forbidden, "reserve_admin",
                     "Seuls les administrateurs modifient les profils de convention.");
 }

@@ -1,6 +1,7 @@
 // A person linked to a service of the base during the support: which problématique, which
 // service, proposed when, then done or abandoned when. Structured facts only, no free text;
 // personal data, so scoped like the person and audited.
+#include "app/guards.hpp"
 #include "app/resource_base_service.hpp"
 #include "store/persons_repo.hpp"
 
@@ -27,10 +28,7 @@ void ResourceBaseService::check_person_access(const domain::Actor& actor, std::i
                                               const Origin& origin) {
   const auto access = domain::person_access(actor, scope);
   if (access == domain::Access::allowed) return;
-  ctx_.db.transaction([&](soci::session& sql) {
-    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                        {audit_entry(actor, "resource_action.denied", person_id, origin)});
-  });
+  audit_now(ctx_, audit_entry(actor, "resource_action.denied", person_id, origin));
   if (access == domain::Access::role_forbidden)
     throw DomainError(DomainError::Kind::forbidden, "role_sans_acces",
                       "Votre rôle ne donne pas accès aux personnes accompagnées.");
@@ -133,10 +131,7 @@ std::vector<store::ResourceAction> ResourceBaseService::actions_of(const domain:
   auto actions = ctx_.db.with_session(
       [&](soci::session& sql) { return store::actions_of_person(sql, person_id); });
   if (!actions.empty())
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                          {audit_entry(actor, "resource_action.read", person_id, origin)});
-    });
+    audit_now(ctx_, audit_entry(actor, "resource_action.read", person_id, origin));
   return actions;
 }
 

@@ -1,5 +1,6 @@
 #include "app/resource_base_service.hpp"
 
+#include "app/guards.hpp"
 #include "domain/resource_lists.hpp"
 #include "security/tokens.hpp"
 #include "store/users_repo.hpp"
@@ -45,10 +46,7 @@ store::SubTheme ResourceBaseService::set_mapping(const domain::Actor& actor,
                                                  const std::vector<std::string>& thematiques,
                                                  const Origin& origin) {
   if (actor.role != domain::Role::admin) {
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                          {audit_entry(actor, "admin.denied", std::nullopt, origin)});
-    });
+    audit_now(ctx_, audit_entry(actor, "admin.denied", std::nullopt, origin));
     throw DomainError(DomainError::Kind::forbidden, "reserve_admin",
                       "Cette action est réservée aux administrateurs.");
   }

@@ -1,6 +1,7 @@
 // Import and export of the base in data·inclusion schema v1 JSON.
 #include <algorithm>
 
+#include "app/guards.hpp"
 #include "app/resource_base_service.hpp"
 #include "store/datainclusion_json.hpp"
 #include "store/orgs_repo.hpp"
@@ -239,12 +240,9 @@ Json ResourceBaseService::export_json(const domain::Actor& actor, const std::str
     for (const auto& s : store::services_for_export(sql, departement))
       out["services"].push_back(store::service_to_json(s));
   });
-  ctx_.db.transaction([&](soci::session& sql) {
-    store::append_audit(
-        sql, ctx_.db.dialect(), ctx_.now_iso(),
-        {audit_entry(actor, "resource.export", std::nullopt, origin,
-                     "departement:" + (departement.empty() ? std::string("tous") : departement))});
-  });
+  audit_now(ctx_, audit_entry(
+                      actor, "resource.export", std::nullopt, origin,
+                      "departement:" + (departement.empty() ? std::string("tous") : departement)));
   return out;
 }
 

@@ -134,11 +134,7 @@ std::vector<SupportView> SupportService::of_person(const domain::Actor& actor,
       throw out_of_scope();
     out.push_back(view(std::move(r)));
   }
-  if (!out.empty())
-    ctx_.db.transaction([&](soci::session& sql) {
-      store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
-                          {audit_entry(actor, "support.read", person_id, origin)});
-    });
+  if (!out.empty()) audit_now(ctx_, audit_entry(actor, "support.read", person_id, origin));
   return out;
 }
 
@@ -253,11 +249,10 @@ SupportService::Portfolio SupportService::portfolio(const domain::Actor& actor) 
 std::vector<SupportView> SupportService::reviews_due(const domain::Actor& actor, int days) {
   std::vector<SupportView> out;
   const auto today = std::chrono::sys_days{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
-  for (auto& row :
-       ctx_.db.with_session([](soci::session& sql) { return store::active_supports(sql); })) {
-    if (row.state != "en_cours" ||
-        domain::person_access(actor, row.person_scope) != domain::Access::allowed)
-      continue;
+  for (auto& row : ctx_.db.with_session([&](soci::session& sql) {
+         return store::supports_in_reach(sql, domain::reach_of(actor), "en_cours");
+       })) {
+    if (domain::person_access(actor, row.person_scope) != domain::Access::allowed) continue;
     const auto end = std::chrono::sys_days{domain::period_end(facts_of(row))};
     if (end - today <= std::chrono::days{days}) out.push_back(view(std::move(row)));
   }
@@ -289,9 +284,10 @@ std::vector<SupportView> SupportService::portfolio_persons(
 std::vector<SupportView> SupportService::followups_ending(const domain::Actor& actor, int days) {
   std::vector<SupportView> out;
   const auto day = std::chrono::sys_days{today(ctx_)};
-  for (auto& row :
-       ctx_.db.with_session([](soci::session& sql) { return store::active_supports(sql); })) {
-    if (row.state != "suivi_emploi" || !row.followup_end ||
+  for (auto& row : ctx_.db.with_session([&](soci::session& sql) {
+         return store::supports_in_reach(sql, domain::reach_of(actor), "suivi_emploi");
+       })) {
+    if (!row.followup_end ||
         domain::person_access(actor, row.person_scope) != domain::Access::allowed)
       continue;
     const auto end = std::chrono::sys_days{*domain::parse_date(*row.followup_end)};

@@ -29,6 +29,8 @@ Commandes :
   demo      Charge le département fictif de démonstration et (ré)initialise les comptes de
             démonstration.                                 --db URL --password MDP
             (ou BINOME_DEMO_PASSWORD ; sinon un mot de passe est généré et affiché)
+            demo --synthetic [--persons 100000] [--users 5000] : mesures de performance
+            seulement, dans une base neuve (refusé sinon) : un département synthétique en plus
   user      Comptes : user create --login L --name NOM --role ROLE --org ID
                       user unlock --login L
                       user password --login L

@@ -80,4 +80,17 @@ std::vector<AppointmentRow> appointments_to_close(soci::session& sql, const std:
   return out;
 }
 
+std::vector<AppointmentRow> appointments_to_close_by(soci::session& sql, const std::string& before,
+                                                     std::int64_t created_by) {
+  std::vector<AppointmentRow> out;
+  const long long by = created_by;
+  for_each_row_once(
+      sql,
+      kSelect +
+          " WHERE a.created_by = :u AND a.attendance IS NULL AND a.scheduled_at < :b ORDER BY "
+          "a.scheduled_at, a.id",
+      [&](const soci::row& r) { out.push_back(to_row(r)); }, soci::use(by), soci::use(before));
+  return out;
+}
+
 }  // namespace binome::store

@@ -33,5 +33,8 @@ std::optional<AppointmentRow> find_appointment(soci::session& sql, std::int64_t 
 std::vector<AppointmentRow> appointments_of_person(soci::session& sql, std::int64_t person_id);
 // Planned (no attendance yet) and already past `before` (YYYY-MM-DDTHH:MM): attendance to record.
 std::vector<AppointmentRow> appointments_to_close(soci::session& sql, const std::string& before);
+// The same, only those `created_by` planned.
+std::vector<AppointmentRow> appointments_to_close_by(soci::session& sql, const std::string& before,
+                                                     std::int64_t created_by);
 
 }  // namespace binome::store

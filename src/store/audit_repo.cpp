@@ -81,17 +81,6 @@ void append_audit(soci::session& sql, Dialect dialect, const std::string& at,
   security::AuditRecord rec;
   Nullable user, org, person;
   long long rec_seq = 0;
-  soci::statement st =
-      (sql.prepare << "INSERT INTO audit_log (seq, at, user_id, user_login, organisation_id, "
-                      "action, person_id, route, client_ip, prev_hash, hash, target) VALUES (:seq, "
-                      ":at, :user_id, :user_login, :org_id, :action, :person_id, :route, "
-                      ":client_ip, :prev_hash, :hash, :target)",
-       soci::use(rec_seq, "seq"), soci::use(rec.at, "at"),
-       soci::use(user.number, user.ind, "user_id"), soci::use(rec.user_login, "user_login"),
-       soci::use(org.number, org.ind, "org_id"), soci::use(rec.action, "action"),
-       soci::use(person.number, person.ind, "person_id"), soci::use(rec.route, "route"),
-       soci::use(rec.client_ip, "client_ip"), soci::use(rec.prev_hash, "prev_hash"),
-       soci::use(rec.hash, "hash"), soci::use(rec.target, "target"));
   for (auto e : entries) {
     // A person listed twice (two items of one list) is one access: one row each.
     std::sort(e.listed_persons.begin(), e.listed_persons.end());
@@ -118,7 +107,17 @@ void append_audit(soci::session& sql, Dialect dialect, const std::string& at,
     user = Nullable::of(e.user_id);
     org = Nullable::of(e.org_id);
     person = Nullable::of(e.person_id);
-    st.execute(true);
+    // A one-time statement: one round trip on PostgreSQL (a prepared one costs three).
+    sql << "INSERT INTO audit_log (seq, at, user_id, user_login, organisation_id, action, "
+           "person_id, route, client_ip, prev_hash, hash, target) VALUES (:seq, :at, :user_id, "
+           ":user_login, :org_id, :action, :person_id, :route, :client_ip, :prev_hash, :hash, "
+           ":target)",
+        soci::use(rec_seq, "seq"), soci::use(rec.at, "at"),
+        soci::use(user.number, user.ind, "user_id"), soci::use(rec.user_login, "user_login"),
+        soci::use(org.number, org.ind, "org_id"), soci::use(rec.action, "action"),
+        soci::use(person.number, person.ind, "person_id"), soci::use(rec.route, "route"),
+        soci::use(rec.client_ip, "client_ip"), soci::use(rec.prev_hash, "prev_hash"),
+        soci::use(rec.hash, "hash"), soci::use(rec.target, "target");
     prev = rec.hash;
     if (!e.listed_persons.empty()) {
       if (dialect == Dialect::postgres) {
@@ -152,7 +151,7 @@ AuditPage query_audit(soci::session& sql, const AuditFilter& filter, int limit, 
     where.bind(st, filter);
     st.exchange(soci::into(total));
     st.alloc();
-    st.prepare("SELECT COUNT(*) FROM audit_log" + where.sql);
+    st.prepare("SELECT COUNT(*) FROM audit_log" + where.sql, kOnce);
     st.define_and_bind();
     st.execute(true);
     page.total = total;
@@ -167,7 +166,8 @@ AuditPage query_audit(soci::session& sql, const AuditFilter& filter, int limit, 
   st.exchange(soci::into(row));
   st.alloc();
   st.prepare(std::string("SELECT ") + kColumns + " FROM audit_log" + where.sql +
-             " ORDER BY seq DESC LIMIT :lim OFFSET :off");
+                 " ORDER BY seq DESC LIMIT :lim OFFSET :off",
+             kOnce);
   st.define_and_bind();
   if (st.execute(true)) {
     do page.items.push_back(to_record(row));
@@ -188,7 +188,8 @@ void for_each_audit(soci::session& sql, const AuditFilter& filter,
     st.exchange(soci::into(row));
     st.alloc();
     st.prepare(std::string("SELECT ") + kColumns + " FROM audit_log" + where.sql +
-               " AND seq > :after ORDER BY seq LIMIT 5000");
+                   " AND seq > :after ORDER BY seq LIMIT 5000",
+               kOnce);
     st.define_and_bind();
     std::vector<security::AuditRecord> batch;
     if (st.execute(true)) {

@@ -194,6 +194,52 @@ void Database::recover(soci::session& sql) noexcept {
   }
 }
 
+void Database::grouped_transaction(const std::function<void(soci::session&)>& work) {
+  GroupItem mine;
+  mine.work = &work;
+  std::unique_lock<std::mutex> lock(group_mutex_);
+  group_queue_.push_back(&mine);
+  while (!mine.done) {
+    if (group_leader_) {
+      group_done_.wait(lock);
+      continue;
+    }
+    // Leader: runs everything queued so far (its own work included) while the next callers
+    // queue up behind it.
+    group_leader_ = true;
+    std::vector<GroupItem*> batch;
+    batch.swap(group_queue_);
+    lock.unlock();
+    run_group(batch);
+    lock.lock();
+    for (auto* item : batch) item->done = true;
+    group_leader_ = false;
+    group_done_.notify_all();
+  }
+  if (mine.error) std::rethrow_exception(mine.error);
+}
+
+void Database::run_group(std::vector<GroupItem*>& batch) {
+  try {
+    transaction([&](soci::session& sql) {
+      for (auto* item : batch) (*item->work)(sql);
+    });
+    return;
+  } catch (...) {
+    if (batch.size() == 1) {
+      batch.front()->error = std::current_exception();
+      return;
+    }
+  }
+  for (auto* item : batch) {
+    try {
+      transaction([&](soci::session& sql) { (*item->work)(sql); });
+    } catch (...) {
+      item->error = std::current_exception();
+    }
+  }
+}
+
 void Database::exec_script(soci::session& sql, const std::string& script) {
   if (dialect_ == Dialect::sqlite) {
     auto* be = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());

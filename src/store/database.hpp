@@ -4,9 +4,13 @@
 #include <soci/soci.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace binome::store {
 
@@ -61,6 +65,12 @@ class Database {
     return guarded(s, body);
   }
 
+  // Runs work(session) in a transaction shared with the calls that other threads make
+  // meanwhile (group commit): many small appends, one commit. Returns once its work is
+  // committed; a batch that fails is replayed one work per transaction, so that a failing
+  // work fails only its own caller. For short writes that read nothing back (audit records).
+  void grouped_transaction(const std::function<void(soci::session&)>& work);
+
   // Runs a script of several statements (migrations).
   void exec_script(soci::session& sql, const std::string& script);
   // True when the database answers a trivial query.
@@ -88,6 +98,13 @@ class Database {
     }
   }
 
+  struct GroupItem {
+    const std::function<void(soci::session&)>* work = nullptr;
+    std::exception_ptr error;
+    bool done = false;
+  };
+  void run_group(std::vector<GroupItem*>& batch);
+
   Database() = default;
   void begin(soci::session& sql);
   void commit(soci::session& sql);
@@ -103,6 +120,11 @@ class Database {
   std::unique_ptr<soci::connection_pool> pool_;
   std::atomic<std::size_t> in_use_{0};
   std::mutex sqlite_writer_;
+  // Group commit: callers queue their work; the first to find no leader runs the queue.
+  std::mutex group_mutex_;
+  std::condition_variable group_done_;
+  std::vector<GroupItem*> group_queue_;
+  bool group_leader_ = false;
 };
 
 // "postgresql://user:pw@host:port/db?sslmode=require" as libpq key=value pairs.

@@ -6,26 +6,6 @@
 namespace binome::store {
 namespace {
 
-// The Reach as a SQL condition on persons p (joined with the social referent rs).
-std::string reach_condition(const domain::Reach& reach) {
-  using K = domain::Reach::Kind;
-  switch (reach.kind) {
-    case K::referent:
-      return "(p.conseiller_id = :rid1 OR p.referent_social_id = :rid2)";
-    case K::agence:
-      return "p.agence_id = :rid1";
-    case K::territory:
-      return "p.territory_id = :rid1";
-    case K::partner:
-      return "rs.organisation_id = :rid1";
-    case K::departement:
-      return "p.departement = :rdep";
-    case K::none:
-      break;
-  }
-  return "1 = 0";
-}
-
 std::string like_pattern(const std::string& folded) {
   std::string out = "%";
   for (char c : folded) {
@@ -160,8 +140,8 @@ PersonListPage list_persons(soci::session& sql, const domain::Reach& reach,
   if (reach.kind == domain::Reach::Kind::partner)
     from += " LEFT JOIN users rs ON rs.id = p.referent_social_id";
   // Restricted (RGPD art. 18) and anonymised persons are no longer processed: nobody lists them.
-  from +=
-      " WHERE p.restricted_at IS NULL AND p.anonymised_at IS NULL AND " + reach_condition(reach);
+  from += " WHERE p.restricted_at IS NULL AND p.anonymised_at IS NULL AND " +
+          reach_condition(reach, "rs");
   const bool searching = !search.empty();
   if (searching) from += " AND p.search_key LIKE :pattern ESCAPE '\\'";
 
@@ -177,7 +157,7 @@ PersonListPage list_persons(soci::session& sql, const domain::Reach& reach,
     b.bind(st, reach, searching, false);
     st.exchange(soci::into(total));
     st.alloc();
-    st.prepare("SELECT COUNT(*)" + from);
+    st.prepare("SELECT COUNT(*)" + from, kOnce);
     st.define_and_bind();
     st.execute(true);
     page.total = total;
@@ -190,7 +170,8 @@ PersonListPage list_persons(soci::session& sql, const domain::Reach& reach,
   st.prepare(
       "SELECT p.id, p.last_name, p.first_name, p.birth_date, p.commune, p.brsa, "
       "p.territory_id, t.name" +
-      from + " ORDER BY p.last_name, p.first_name, p.id LIMIT :lim OFFSET :off");
+          from + " ORDER BY p.last_name, p.first_name, p.id LIMIT :lim OFFSET :off",
+      kOnce);
   st.define_and_bind();
   if (st.execute(true)) {
     do {

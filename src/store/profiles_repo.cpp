@@ -10,29 +10,29 @@ namespace {
 
 void load_children(soci::session& sql, domain::ConventionProfile& p) {
   long long id = p.id;
-  soci::rowset<soci::row> parties =
-      (sql.prepare << "SELECT name, from_date FROM convention_parties WHERE profile_id = :id "
-                      "ORDER BY from_date",
-       soci::use(id));
-  for (const auto& r : parties) p.parties.push_back({str(r, 0), str(r, 1)});
-  soci::rowset<soci::row> versions =
-      (sql.prepare << "SELECT id, effective_from, rules, changed_by, changed_at FROM "
-                      "convention_profile_versions WHERE profile_id = :id ORDER BY "
-                      "effective_from, id",
-       soci::use(id));
-  for (const auto& r : versions) {
-    domain::ProfileVersion v;
-    v.id = i64(r, 0);
-    v.effective_from = str(r, 1);
-    domain::FieldErrors errors;
-    v.rules = rules_from_json(nlohmann::json::parse(str(r, 2), nullptr, false), errors);
-    if (!errors.empty())
-      throw std::runtime_error("règles illisibles pour la version " + std::to_string(v.id) +
-                               " du profil " + p.code + " : " + errors.front().message);
-    v.changed_by = str(r, 3);
-    v.changed_at = str(r, 4);
-    p.versions.push_back(std::move(v));
-  }
+  for_each_row(
+      sql,
+      "SELECT name, from_date FROM convention_parties WHERE profile_id = :id ORDER BY from_date",
+      id, [&](const soci::row& r) {
+        p.parties.push_back({str(r, 0), str(r, 1)});
+      });
+  for_each_row(
+      sql,
+      "SELECT id, effective_from, rules, changed_by, changed_at FROM "
+      "convention_profile_versions WHERE profile_id = :id ORDER BY effective_from, id",
+      id, [&](const soci::row& r) {
+        domain::ProfileVersion v;
+        v.id = i64(r, 0);
+        v.effective_from = str(r, 1);
+        domain::FieldErrors errors;
+        v.rules = rules_from_json(nlohmann::json::parse(str(r, 2), nullptr, false), errors);
+        if (!errors.empty())
+          throw std::runtime_error("règles illisibles pour la version " + std::to_string(v.id) +
+                                   " du profil " + p.code + " : " + errors.front().message);
+        v.changed_by = str(r, 3);
+        v.changed_at = str(r, 4);
+        p.versions.push_back(std::move(v));
+      });
 }
 
 std::vector<domain::ConventionProfile> select_profiles(soci::session& sql, const std::string& where,
@@ -48,7 +48,7 @@ std::vector<domain::ConventionProfile> select_profiles(soci::session& sql, const
     for (auto& v : bound) st.exchange(soci::use(v));
     st.exchange(soci::into(row));
     st.alloc();
-    st.prepare(query);
+    st.prepare(query, kOnce);
     st.define_and_bind();
     if (st.execute(true)) {
       do {

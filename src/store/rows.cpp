@@ -54,7 +54,48 @@ void for_each_row(soci::session& sql, const std::string& query, std::optional<lo
   if (value) st.exchange(soci::use(v));
   st.exchange(soci::into(row));
   st.alloc();
-  st.prepare(query);
+  st.prepare(query, kOnce);
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do visit(row);
+    while (st.fetch());
+  }
+}
+
+std::string reach_condition(const domain::Reach& reach, const std::string& social) {
+  using K = domain::Reach::Kind;
+  switch (reach.kind) {
+    case K::referent:
+      return "(p.conseiller_id = :rid1 OR p.referent_social_id = :rid2)";
+    case K::agence:
+      return "p.agence_id = :rid1";
+    case K::territory:
+      return "p.territory_id = :rid1";
+    case K::partner:
+      return std::string(social).append(".organisation_id = :rid1");
+    case K::departement:
+      return "p.departement = :rdep";
+    case K::none:
+      break;
+  }
+  return "1 = 0";
+}
+
+void for_each_row_in_reach(soci::session& sql, const std::string& query, const domain::Reach& reach,
+                           const std::function<void(const soci::row&)>& visit) {
+  using K = domain::Reach::Kind;
+  long long rid = reach.id;
+  std::string dep = reach.departement;
+  soci::statement st(sql);
+  soci::row row;
+  if (reach.kind == K::departement)
+    st.exchange(soci::use(dep, "rdep"));
+  else if (reach.kind != K::none)
+    st.exchange(soci::use(rid, "rid1"));
+  if (reach.kind == K::referent) st.exchange(soci::use(rid, "rid2"));
+  st.exchange(soci::into(row));
+  st.alloc();
+  st.prepare(query, kOnce);
   st.define_and_bind();
   if (st.execute(true)) {
     do visit(row);

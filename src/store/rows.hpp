@@ -19,9 +19,40 @@ inline bool flag(const soci::row& row, std::size_t i) {
   return i64(row, i) != 0;
 }
 
+// Statements here run once each: on PostgreSQL a one-time statement is one round trip
+// (PQexecParams) where SOCI's default, a prepared one, costs three (prepare, execute,
+// deallocate).
+inline constexpr auto kOnce = soci::details::st_one_time_query;
+
+// Runs a one-time query with the given soci::use(...) bindings; hands each row to `visit`.
+template <class... Uses>
+void for_each_row_once(soci::session& sql, const std::string& query,
+                       const std::function<void(const soci::row&)>& visit, Uses... uses) {
+  soci::statement st(sql);
+  (st.exchange(uses), ...);
+  soci::row row;
+  st.exchange(soci::into(row));
+  st.alloc();
+  st.prepare(query, kOnce);
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do visit(row);
+    while (st.fetch());
+  }
+}
+
 // Runs a query with at most one bound integer and hands each row to `visit`.
 void for_each_row(soci::session& sql, const std::string& query, std::optional<long long> value,
                   const std::function<void(const soci::row&)>& visit);
+
+// The actor's reach as a SQL condition on persons p, `social` being the alias of the social
+// referent's user (LEFT JOIN users su ON su.id = p.referent_social_id), which only a
+// partner's reach reads. Lists filter in SQL with it, then check each row in C++ as before.
+std::string reach_condition(const domain::Reach& reach, const std::string& social = "su");
+
+// Runs a query holding reach_condition(reach) and hands each row to `visit`.
+void for_each_row_in_reach(soci::session& sql, const std::string& query, const domain::Reach& reach,
+                           const std::function<void(const soci::row&)>& visit);
 
 // A value to bind that may be NULL; keeps the value and its indicator alive for the statement.
 struct Nullable {

@@ -97,4 +97,15 @@ std::vector<SupportRow> active_supports(soci::session& sql) {
   return select_rows(sql, " WHERE s.state <> 'termine' ORDER BY s.start_date, s.id", std::nullopt);
 }
 
+std::vector<SupportRow> supports_in_reach(soci::session& sql, const domain::Reach& reach,
+                                          const std::string& state) {
+  std::vector<SupportRow> out;
+  // The state is one of the three codes of the CHECK constraint, never input.
+  for_each_row_in_reach(sql,
+                        kSelect + " WHERE s.state = '" + state + "' AND " + reach_condition(reach) +
+                            " ORDER BY s.start_date, s.id",
+                        reach, [&](const soci::row& row) { out.push_back(to_row(row)); });
+  return out;
+}
+
 }  // namespace binome::store

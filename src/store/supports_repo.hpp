@@ -29,5 +29,8 @@ void update_support(soci::session& sql, const SupportRow& row, const std::string
 std::optional<SupportRow> find_support(soci::session& sql, std::int64_t id);
 std::vector<SupportRow> supports_of_person(soci::session& sql, std::int64_t person_id);
 std::vector<SupportRow> active_supports(soci::session& sql);
+// Supports in `state` of the persons within `reach` (filtered in SQL).
+std::vector<SupportRow> supports_in_reach(soci::session& sql, const domain::Reach& reach,
+                                          const std::string& state);
 std::vector<SupportRow> all_supports(soci::session& sql);
 }  // namespace binome::store

@@ -6,10 +6,12 @@
 namespace binome::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kColumns =
     "SELECT u.id, u.login, u.display_name, u.role, u.organisation_id, o.name, o.kind, "
     "o.territory_id, o.departement, u.function_title, u.phone, u.email, u.password_hash, "
-    "u.active FROM users u JOIN organisations o ON o.id = u.organisation_id";
+    "u.active";
+constexpr const char* kFrom = " FROM users u JOIN organisations o ON o.id = u.organisation_id";
+const std::string kSelect = std::string(kColumns) + kFrom;
 
 UserRow to_user(const soci::row& r) {
   UserRow u;
@@ -32,9 +34,10 @@ UserRow to_user(const soci::row& r) {
 
 template <class T>
 std::optional<UserRow> find_one(soci::session& sql, const std::string& where, const T& value) {
-  soci::rowset<soci::row> rs = (sql.prepare << std::string(kSelect) + where, soci::use(value));
-  for (const auto& r : rs) return to_user(r);
-  return std::nullopt;
+  std::optional<UserRow> out;
+  for_each_row_once(
+      sql, kSelect + where, [&](const soci::row& r) { out = to_user(r); }, soci::use(value));
+  return out;
 }
 
 }  // namespace
@@ -46,6 +49,29 @@ std::optional<UserRow> find_user_by_login(soci::session& sql, const std::string&
 std::optional<UserRow> find_user_by_id(soci::session& sql, std::int64_t id) {
   const long long v = id;
   return find_one(sql, " WHERE u.id = :id", v);
+}
+
+std::optional<SessionUser> find_session_user(soci::session& sql, const std::string& token_hash) {
+  std::optional<SessionUser> out;
+  // The session's columns follow the user's: to_user reads the first 14 as usual.
+  for_each_row_once(
+      sql,
+      std::string(kColumns) +
+          ", s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.client_ip" + kFrom +
+          " JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = :t",
+      [&](const soci::row& r) {
+        out.emplace();
+        out->user = to_user(r);
+        out->session.token_hash = token_hash;
+        out->session.user_id = out->user.id;
+        out->session.csrf_token = str(r, 14);
+        out->session.created_at = str(r, 15);
+        out->session.last_seen_at = str(r, 16);
+        out->session.expires_at = str(r, 17);
+        out->session.client_ip = str(r, 18);
+      },
+      soci::use(token_hash));
+  return out;
 }
 
 std::vector<UserRow> list_users(soci::session& sql) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/scope.hpp"
+#include "store/sessions_repo.hpp"
 
 namespace binome::store {
 
@@ -27,6 +28,13 @@ struct UserRow {
 
 std::optional<UserRow> find_user_by_login(soci::session& sql, const std::string& login);
 std::optional<UserRow> find_user_by_id(soci::session& sql, std::int64_t id);
+
+// A login session and its user, in one query: every authenticated request reads both.
+struct SessionUser {
+  SessionRow session;
+  UserRow user;
+};
+std::optional<SessionUser> find_session_user(soci::session& sql, const std::string& token_hash);
 std::vector<UserRow> list_users(soci::session& sql);
 // Active users of a role in a département (to choose a referent).
 std::vector<UserRow> users_with_role(soci::session& sql, const std::string& role,

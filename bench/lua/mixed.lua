@@ -1,0 +1,62 @@
+-- Mixed reads and writes of a counsellor's day: lists, a person's page, the "à faire" list,
+-- new orientations, decisions and bilans (the reviews of a support). Expected refusals:
+-- 409 when an orientation is already in progress for the person, or already decided; the
+-- script counts every answer by kind and status.
+package.path = os.getenv("BENCH_LUA_DIR") .. "/?.lua;" .. package.path
+local common = require("common")
+local ids = common.read_ids(os.getenv("BENCH_IDS"))
+local cookie = os.getenv("BENCH_COOKIE")
+local csrf = os.getenv("BENCH_CSRF")
+local today = os.getenv("BENCH_TODAY")
+local start_date = os.getenv("BENCH_START")
+local n = 0
+
+common.install()
+
+-- 20 slots: 3 lists, 9 page reads, 1 "à faire", 2 new orientations, 2 decisions, 3 bilans.
+local plan = {"list", "page", "page", "orientation", "page", "bilan", "list", "page",
+              "decision", "worklist", "page", "bilan", "list", "page", "orientation", "page",
+              "decision", "page", "bilan", "page"}
+local parts = {"", "/orientations", "/supports", "/binome", "/appointments", "/tasks",
+               "/ep-decisions", "/axe3"}
+
+local function pick(list)
+  return list[(n * 31 + (thread_index or 1) * 17) % #list + 1]
+end
+
+function init(args)
+  n = (thread_index or 1) * 7919
+end
+
+function request()
+  n = n + 1
+  local kind = plan[n % #plan + 1]
+  local get = {["Cookie"] = cookie}
+  local post = {["Cookie"] = cookie, ["X-CSRF-Token"] = csrf,
+                ["Content-Type"] = "application/json"}
+  if kind == "list" then
+    return wrk.format("GET", "/api/v1/persons?per_page=50", get)
+  elseif kind == "page" then
+    return wrk.format("GET", "/api/v1/persons/" .. pick(ids["persons"]) .. parts[n % #parts + 1],
+                      get)
+  elseif kind == "worklist" then
+    return wrk.format("GET", "/api/v1/worklist", get)
+  elseif kind == "orientation" and #ids["orientable"] > 0 then
+    return wrk.format("POST", "/api/v1/persons/" .. pick(ids["orientable"]) .. "/orientations",
+      post, '{"origin":"france_travail","decision_mode":"accord_bilateral",' ..
+      '"registered_job_seeker":true,"social_criteria":["sante"],' ..
+      '"professional_criteria":["projet_a_definir"],"obstacles":["logement"],' ..
+      '"consent_signature_date":"' .. today .. '","electronic_exchange":true}')
+  elseif kind == "decision" and #ids["decidable"] > 0 then
+    return wrk.format("POST", "/api/v1/orientations/" .. pick(ids["decidable"]) .. "/decision",
+      post, '{"decision":"oui","planned_start_date":"' .. start_date .. '"}')
+  elseif kind == "bilan" and #ids["supports"] > 0 then
+    return wrk.format("POST", "/api/v1/supports/" .. pick(ids["supports"]) .. "/bilan", post,
+      '{"result":"objectif_partiellement_atteint"}')
+  end
+  return wrk.format("GET", "/api/v1/persons?per_page=50", get)
+end
+
+function response(status, headers, body)
+  common.count_answer(status, body)
+end
