@@ -81,12 +81,35 @@ Place locate(soci::session& sql, const std::string& scope, const std::string& id
   throw DomainError(DomainError::Kind::not_found, "introuvable", "Périmètre introuvable.");
 }
 
-bool person_in(const Place& place, const std::string& scope, const domain::PersonScope& s) {
-  if (s.departement != place.departement) return false;
-  if (scope == "territory") return s.territory_id == place.territory_id;
-  if (scope == "agence") return s.agence_id == place.agence_id;
-  if (scope == "counsellor") return s.conseiller_id == place.counsellor_id;
-  return true;
+// The persons of the place (by their current fiche); a coordinateur's figures are also bounded
+// by their reach, person by person (domain::person_access).
+store::IndicatorPersons persons_of(const Place& place, const std::string& scope,
+                                   const domain::Actor& actor) {
+  using Column = store::IndicatorPersons::Column;
+  store::IndicatorPersons out;
+  out.departement = place.departement;
+  if (scope == "territory") out.equal.push_back({Column::territory, *place.territory_id});
+  if (scope == "agence") out.equal.push_back({Column::agence, *place.agence_id});
+  if (scope == "counsellor") out.equal.push_back({Column::conseiller, *place.counsellor_id});
+  if (actor.role == domain::Role::coordinateur) {
+    const auto reach = domain::reach_of(actor);
+    switch (reach.kind) {
+      case Reach::Kind::agence:
+        out.equal.push_back({Column::agence, reach.id});
+        break;
+      case Reach::Kind::territory:
+        out.equal.push_back({Column::territory, reach.id});
+        break;
+      case Reach::Kind::partner:
+        out.equal.push_back({Column::referent_org, reach.id});
+        break;
+      case Reach::Kind::departement:  // check_reach: the place is in that département
+        break;
+      default:
+        throw forbidden("Ce périmètre n'est pas le vôtre : les indicateurs sont refusés.");
+    }
+  }
+  return out;
 }
 
 // Whether the actor may read the place's figures, and whether small cells must be masked.
@@ -181,30 +204,18 @@ IndicatorReport IndicatorService::compute(const domain::Actor& actor, const Indi
     throw;
   }
 
-  domain::IndicatorFacts facts;
+  domain::IndicatorCounts counts;
   domain::ConventionRules rules;
   std::vector<std::pair<std::string, std::string>> origin_names;
   ctx_.db.with_session([&](soci::session& sql) {
-    const auto source = store::load_indicator_source(sql, place.departement);
-    // A coordinateur's figures are also bounded by their reach person by person.
-    const auto keep = [&](const domain::PersonScope& s) {
-      if (!person_in(place, scope, s)) return false;
-      if (actor.role == domain::Role::coordinateur)
-        return domain::person_access(actor, s) == domain::Access::allowed;
-      return true;
-    };
-    for (const auto& [s, f] : source.supports)
-      if (keep(s)) facts.supports.push_back(f);
-    for (const auto& [s, f] : source.orientations)
-      if (keep(s)) facts.orientations.push_back(f);
-    for (const auto& [s, f] : source.social_supports)
-      if (keep(s)) facts.social_supports.push_back(f);
+    std::vector<std::int64_t> counsellors;
     for (const auto& u : store::users_with_role(sql, "conseiller", place.departement)) {
       if (scope == "territory" && u.org_territory_id != place.territory_id) continue;
       if (scope == "agence" && u.org_id != place.agence_id) continue;
       if (scope == "counsellor" && u.id != place.counsellor_id) continue;
-      facts.counsellors.push_back(u.id);
+      counsellors.push_back(u.id);
     }
+    counts = store::count_indicators(sql, persons_of(place, scope, actor), period, counsellors);
     if (auto profile = store::profile_for(sql, place.departement, out.to))
       if (const auto* v = domain::version_in_force(*profile, period.to)) {
         rules = v->rules;
@@ -234,7 +245,7 @@ IndicatorReport IndicatorService::compute(const domain::Actor& actor, const Indi
   });
   std::vector<domain::Labelled> labels;
   for (const auto& [code, label] : origin_names) labels.push_back({code, label});
-  out.tables = domain::compute_indicators(facts, rules, period, labels);
+  out.tables = domain::indicator_tables(counts, rules, period, labels);
   if (out.masked) domain::mask_small_cells(out.tables);
   return out;
 }

@@ -4,6 +4,7 @@
 // facts carry dates, flags and ids only.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +68,43 @@ struct IndicatorTable {
   std::string title;  // French
   std::vector<IndicatorRow> rows;
 };
+
+// What the tables are made of: the counts of one period over one scope. They come either from
+// the facts (count_indicator_facts, the reference formulas) or, at scale, from the store's SQL
+// aggregates (store/indicators_repo), which must give the same counts.
+struct IndicatorCounts {
+  int entries = 0, exits = 0, in_progress = 0;
+  int brsa = 0, rqth = 0, under26 = 0, from26to49 = 0, over50 = 0;  // in progress at the end
+  std::map<int, int> entry_delays;  // days from orientation to entry -> entries of the period
+  long long time_in_support = 0;    // days, summed over the exits of the period
+  int cohort = 0, cohort_employed = 0;
+  std::map<std::string, int> exits_by_outcome;
+  std::map<std::int64_t, int> portfolio;  // counsellor -> supports in progress at the end
+  int binomes = 0;  // (counsellor, social referent) pairs with an entry or a support in progress
+  std::map<std::string, int> orientations_by_origin;
+  int orientations = 0;
+  int axe3_started = 0, axe3_ongoing = 0, axe3_started_year = 0;
+  std::map<std::int64_t, int> axe3_started_year_by_service;
+};
+
+IndicatorCounts count_indicator_facts(const IndicatorFacts& facts, const Period& period);
+std::vector<IndicatorTable> indicator_tables(const IndicatorCounts& counts,
+                                             const ConventionRules& rules, const Period& period,
+                                             const std::vector<Labelled>& origin_labels);
+
+// The period's boundaries as ISO dates that SQL compares as text, each proven equal to the
+// formula it replaces (tests/unit/indicators_test.cpp):
+// birth dates at or before born_by(on, n) are those of people aged n or more on `on`;
+struct AgeBounds {
+  std::string born_by_0, born_by_26, born_by_50;
+};
+AgeBounds age_bounds(const Date& on);
+// entries whose 12-month anniversary (plus_months(start, 12)) falls in the period start
+// between `from` and `to`, both included.
+struct EntryRange {
+  std::string from, to;
+};
+EntryRange twelve_month_cohort(const Period& period);
 
 // Every indicator of docs/INDICATEURS.md over the facts, for the period, against the rules.
 std::vector<IndicatorTable> compute_indicators(const IndicatorFacts& facts,

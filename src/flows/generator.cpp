@@ -64,7 +64,10 @@ FictionalPerson fictional_person(std::size_t index, const std::string& departeme
     char rest[7];
     std::snprintf(rest, sizeof rest, "%03u%03u", unsigned(index / 1000 % 1000),
                   unsigned(index % 1000));
-    p.nir = std::string(1, (h >> 44) % 2 ? '1' : '2') + two(year % 100) + two(month) + place +
+    // Beyond a million dossiers the commune and order repeat: the month then takes the
+    // "unknown month" values 20–42 (R8 accepts them), one per further million.
+    const unsigned nir_month = index < 1000000 ? month : 20 + unsigned(index / 1000000 - 1) % 23;
+    p.nir = std::string(1, (h >> 44) % 2 ? '1' : '2') + two(year % 100) + two(nir_month) + place +
             std::string(rest);
   }
   p.code_pe = code_pe_of(departement);

@@ -1,26 +1,29 @@
-// What the governance indicators read: dates, flags and the facts that decide scope, never a
-// name. One département at a time.
+// What the governance indicators read: counts over dates, flags and the facts that decide
+// scope, never a name. The counts are SQL aggregates over the period's rows of the scope (a
+// handful of grouped rows come back, not one row per support), equal by construction to
+// domain::count_indicator_facts over the same rows (tests/integration/indicators_sql_test.cpp).
 #pragma once
 #include <soci/soci.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "domain/indicators.hpp"
-#include "domain/scope.hpp"
 
 namespace binome::store {
 
-template <typename Fact>
-using Scoped = std::pair<domain::PersonScope, Fact>;
-
-struct IndicatorSource {
-  std::vector<Scoped<domain::SupportIndicatorFact>> supports;
-  std::vector<Scoped<domain::OrientationIndicatorFact>> orientations;
-  std::vector<Scoped<domain::SocialSupportIndicatorFact>> social_supports;
+// The persons counted: those of a département whose current fiche also has each listed value.
+struct IndicatorPersons {
+  enum class Column { territory, agence, conseiller, referent_org };
+  std::string departement;
+  std::vector<std::pair<Column, std::int64_t>> equal;
 };
 
-IndicatorSource load_indicator_source(soci::session& sql, const std::string& departement);
+// `counsellors`: every counsellor of the scope, counted in the portfolios even without support.
+domain::IndicatorCounts count_indicators(soci::session& sql, const IndicatorPersons& persons,
+                                         const domain::Period& period,
+                                         const std::vector<std::int64_t>& counsellors);
 
 }  // namespace binome::store

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <stdexcept>
+#include <utility>
 
 namespace binome::domain {
 namespace {
@@ -173,6 +175,68 @@ TEST(IndicatorsTest, SmallCellsAreMaskedForAggregateReaders) {
   EXPECT_EQ(display_value(row(big, "entrees")), "5");
   EXPECT_EQ(display_value(row(big, "part_brsa")), "100");
   EXPECT_TRUE(row(big, "sorties").masked) << "zero is under 5 too";
+}
+
+// The store's SQL compares dates as text with these bounds; over every day around them they
+// select the same people as the formulas (age_on, plus_months), leap days included.
+TEST(IndicatorsTest, AgeBoundsSelectTheAgeBandsOfTheFormulas) {
+  for (const char* on_text :
+       {"2026-03-31", "2026-12-31", "2024-02-29", "2025-02-28", "2028-02-29", "2027-03-01"}) {
+    const auto on = d(on_text);
+    const auto b = age_bounds(on);
+    const auto last = std::chrono::sys_days{on} + std::chrono::days{400};
+    for (auto day = std::chrono::sys_days{on} - std::chrono::days{51 * 366 + 400}; day <= last;
+         day += std::chrono::days{1}) {
+      const auto birth = to_iso(Date{day});
+      IndicatorFacts f;
+      f.supports.push_back(
+          SupportIndicatorFact{1, 2, false, false, birth, "2000-01-01", "2000-01-01", {}, {}});
+      const auto c = count_indicator_facts(f, Period{on, on});
+      ASSERT_EQ(c.under26, birth <= b.born_by_0 && birth > b.born_by_26 ? 1 : 0)
+          << on_text << " " << birth;
+      ASSERT_EQ(c.from26to49, birth <= b.born_by_26 && birth > b.born_by_50 ? 1 : 0)
+          << on_text << " " << birth;
+      ASSERT_EQ(c.over50, birth <= b.born_by_50 ? 1 : 0) << on_text << " " << birth;
+    }
+  }
+}
+
+TEST(IndicatorsTest, CohortRangeSelectsTheEntriesWhoseTwelfthMonthFallsInThePeriod) {
+  const std::vector<std::pair<const char*, const char*>> periods = {
+      {"2026-01-01", "2026-03-31"}, {"2025-02-28", "2025-02-28"}, {"2029-02-28", "2029-03-31"},
+      {"2028-02-29", "2028-02-29"}, {"2025-03-01", "2025-05-31"}, {"2024-12-15", "2025-03-01"},
+      {"2025-01-01", "2025-02-28"}};
+  for (const auto& [from, to] : periods) {
+    const Period p{d(from), d(to)};
+    const auto r = twelve_month_cohort(p);
+    for (auto day = std::chrono::sys_days{p.from} - std::chrono::days{2 * 366};
+         day <= std::chrono::sys_days{p.to}; day += std::chrono::days{1}) {
+      const auto start = to_iso(Date{day});
+      IndicatorFacts f;
+      f.supports.push_back(
+          SupportIndicatorFact{1, 2, false, false, "1980-01-01", start, start, {}, {}});
+      ASSERT_EQ(count_indicator_facts(f, p).cohort, start >= r.from && start <= r.to ? 1 : 0)
+          << from << "–" << to << " " << start;
+    }
+  }
+}
+
+TEST(IndicatorsTest, TablesFromCountsEqualTheTablesFromFacts) {
+  // The median and mean from the delay histogram, the portfolios from the counts.
+  const auto counts = count_indicator_facts(fixture(), kQ1);
+  EXPECT_EQ(counts.entry_delays, (std::map<int, int>{{10, 1}, {19, 1}, {30, 1}}));
+  EXPECT_EQ(counts.binomes, 3) << "1-10 (A, B), 1-11 (C), 3-13 (F)";
+  const auto a = compute_indicators(fixture(), fixture_rules(), kQ1, kOrigins);
+  const auto b = indicator_tables(counts, fixture_rules(), kQ1, kOrigins);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ASSERT_EQ(a[i].rows.size(), b[i].rows.size());
+    for (std::size_t j = 0; j < a[i].rows.size(); ++j) {
+      EXPECT_EQ(a[i].rows[j].key, b[i].rows[j].key);
+      EXPECT_EQ(a[i].rows[j].value, b[i].rows[j].value) << a[i].rows[j].key;
+      EXPECT_EQ(a[i].rows[j].base, b[i].rows[j].base) << a[i].rows[j].key;
+    }
+  }
 }
 
 TEST(IndicatorsTest, FrenchDisplay) {
