@@ -1,10 +1,13 @@
 #include "app/auth_service.hpp"
 
 #include "domain/errors.hpp"
+#include "domain/role.hpp"
 #include "security/password.hpp"
 #include "security/tokens.hpp"
+#include "security/totp.hpp"
 #include "store/login_throttle_repo.hpp"
 #include "store/sessions_repo.hpp"
+#include "store/totp_repo.hpp"
 
 namespace binome::app {
 namespace {
@@ -18,10 +21,24 @@ std::string wait_text(std::chrono::seconds wait) {
   return std::to_string(m) + " minutes";
 }
 
+std::int64_t unix_seconds(domain::Timestamp t) {
+  return t.time_since_epoch().count();
+}
+
+bool second_factor_required(const store::UserRow& user) {
+  const auto role = domain::parse_role(user.role);
+  return role && domain::requires_second_factor(*role);
+}
+
+TotpEnrolment enrolment_of(const std::string& login, const std::string& secret_base32) {
+  return {secret_base32, security::otpauth_uri(login, secret_base32)};
+}
+
 }  // namespace
 
-LoginResult AuthService::login(const std::string& login, const std::string& password,
-                               const Origin& origin) {
+LoginResult AuthService::login(const LoginRequest& request, const Origin& origin) {
+  const auto& login = request.login;
+  const auto& password = request.password;
   const auto now = ctx_.clock.now();
   const auto now_iso = domain::to_iso(now);
   const auto& policy = ctx_.settings.login_policy;
@@ -63,7 +80,45 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
   } else {
     security::burn_password_check(password);
   }
+  const bool password_ok = ok;
+  // The second factor, once the password is known to be right. A wrong or replayed code
+  // counts as a failed attempt, like a wrong password.
+  std::optional<std::int64_t> accepted_step;
+  std::optional<std::string> confirmed_secret;  // an enrolment confirmed by this login
+  if (ok) {
+    const auto totp =
+        ctx_.db.with_session([&](soci::session& sql) { return store::find_totp(sql, user->id); });
+    const bool enrolled = totp && totp->secret;
+    if (enrolled || second_factor_required(*user)) {
+      LoginResult pending;
+      pending.user = *user;
+      if (!enrolled && request.totp_code.empty()) {
+        std::string secret = totp && totp->pending_secret ? *totp->pending_secret : "";
+        if (secret.empty()) {
+          secret = security::base32_encode(security::new_totp_secret());
+          ctx_.db.transaction(
+              [&](soci::session& sql) { store::set_pending_totp(sql, user->id, secret, now_iso); });
+        }
+        pending.enrolment_required = enrolment_of(user->login, secret);
+        return pending;
+      }
+      if (request.totp_code.empty()) {
+        pending.code_required = true;
+        return pending;
+      }
+      const auto& secret_text = enrolled ? *totp->secret
+                                : totp   ? totp->pending_secret
+                                         : std::nullopt;
+      const auto key = secret_text ? security::base32_decode(*secret_text) : std::nullopt;
+      accepted_step = key ? security::matching_totp_step(*key, request.totp_code, unix_seconds(now),
+                                                         enrolled ? totp->last_step : std::nullopt)
+                          : std::nullopt;
+      ok = accepted_step.has_value();
+      if (ok && !enrolled) confirmed_secret = *secret_text;
+    }
+  }
   if (!ok) {
+    const bool code_failed = password_ok && !request.totp_code.empty();
     ctx_.db.transaction([&](soci::session& sql) {
       const auto current = store::lock_login_state(sql, ctx_.db.dialect(), key, now_iso);
       const auto next = domain::after_failure(policy, current, now);
@@ -74,6 +129,10 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
         entries.push_back(audit_entry(actor, "account.locked", std::nullopt, origin));
       store::append_audit(sql, ctx_.db.dialect(), now_iso, entries);
     });
+    if (code_failed)
+      throw DomainError(DomainError::Kind::unauthenticated, "code_invalide",
+                        "Code incorrect ou déjà utilisé : saisissez le code suivant affiché par "
+                        "votre application d'authentification.");
     throw DomainError(DomainError::Kind::unauthenticated, "identifiants_invalides",
                       "Identifiant ou mot de passe incorrect.");
   }
@@ -89,11 +148,33 @@ LoginResult AuthService::login(const std::string& login, const std::string& pass
   session.last_seen_at = now_iso;
   session.expires_at = domain::to_iso(now + ctx_.settings.absolute_session_lifetime);
   session.client_ip = origin.client_ip;
+  const auto previous_hash = request.previous_session_token.empty()
+                                 ? std::string()
+                                 : security::sha256_hex(request.previous_session_token);
   ctx_.db.transaction([&](soci::session& sql) {
+    std::vector<store::AuditEntry> entries;
+    if (accepted_step) {
+      // Checked again under the row lock: two logins racing with one code, only one wins.
+      const auto locked = store::lock_totp(sql, ctx_.db.dialect(), user->id);
+      const auto last = locked ? locked->last_step : std::nullopt;
+      if (last && *last >= *accepted_step)
+        throw DomainError(DomainError::Kind::unauthenticated, "code_invalide",
+                          "Code incorrect ou déjà utilisé : saisissez le code suivant affiché "
+                          "par votre application d'authentification.");
+      if (confirmed_secret) {
+        store::confirm_totp(sql, user->id, *confirmed_secret, *accepted_step, now_iso);
+        entries.push_back(audit_entry(actor, "totp.enrol", std::nullopt, origin,
+                                      "utilisateur:" + std::to_string(user->id)));
+      } else {
+        store::record_totp_step(sql, user->id, *accepted_step, now_iso);
+      }
+    }
     store::clear_login_state(sql, key);
+    // Session renewal: whatever session this browser held before is not carried over.
+    if (!previous_hash.empty()) store::delete_session(sql, previous_hash);
     store::insert_session(sql, session);
-    store::append_audit(sql, ctx_.db.dialect(), now_iso,
-                        {audit_entry(actor, "login", std::nullopt, origin)});
+    entries.push_back(audit_entry(actor, "login", std::nullopt, origin));
+    store::append_audit(sql, ctx_.db.dialect(), now_iso, entries);
   });
   result.user = *user;
   return result;
@@ -133,6 +214,55 @@ void AuthService::logout(const std::string& session_token, const Origin& origin)
     if (who)
       store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
                           {audit_entry(who->actor, "logout", std::nullopt, origin)});
+  });
+}
+
+TotpEnrolment AuthService::start_totp_enrolment(const Authenticated& who, const Origin& origin) {
+  const auto secret = security::base32_encode(security::new_totp_secret());
+  ctx_.db.transaction([&](soci::session& sql) {
+    const auto current = store::lock_totp(sql, ctx_.db.dialect(), who.user.id);
+    if (current && current->secret)
+      throw DomainError(DomainError::Kind::conflict, "deja_active",
+                        "La double authentification est déjà activée pour ce compte.");
+    store::set_pending_totp(sql, who.user.id, secret, ctx_.now_iso());
+    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
+                        {audit_entry(who.actor, "totp.start", std::nullopt, origin,
+                                     "utilisateur:" + std::to_string(who.user.id))});
+  });
+  return enrolment_of(who.user.login, secret);
+}
+
+void AuthService::confirm_totp_enrolment(const Authenticated& who, const std::string& code,
+                                         const Origin& origin) {
+  const auto now = ctx_.clock.now();
+  ctx_.db.transaction([&](soci::session& sql) {
+    const auto current = store::lock_totp(sql, ctx_.db.dialect(), who.user.id);
+    if (current && current->secret)
+      throw DomainError(DomainError::Kind::conflict, "deja_active",
+                        "La double authentification est déjà activée pour ce compte.");
+    if (!current || !current->pending_secret)
+      throw DomainError(DomainError::Kind::conflict, "aucune_activation",
+                        "Aucune activation en cours : demandez d'abord un nouveau secret.");
+    const auto key = security::base32_decode(*current->pending_secret);
+    const auto step =
+        key ? security::matching_totp_step(*key, code, unix_seconds(now), std::nullopt)
+            : std::nullopt;
+    if (!step)
+      throw DomainError(DomainError::Kind::invalid,
+                        domain::FieldErrors{{"code", "code_invalide",
+                                             "Code incorrect : saisissez le code à 6 chiffres "
+                                             "affiché par votre application."}});
+    store::confirm_totp(sql, who.user.id, *current->pending_secret, *step, domain::to_iso(now));
+    store::append_audit(sql, ctx_.db.dialect(), domain::to_iso(now),
+                        {audit_entry(who.actor, "totp.enrol", std::nullopt, origin,
+                                     "utilisateur:" + std::to_string(who.user.id))});
+  });
+}
+
+bool AuthService::has_totp(std::int64_t user_id) {
+  return ctx_.db.with_session([&](soci::session& sql) {
+    const auto row = store::find_totp(sql, user_id);
+    return row && row->secret;
   });
 }
 

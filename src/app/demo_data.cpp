@@ -15,6 +15,7 @@
 #include "store/persons_repo.hpp"
 #include "store/profiles_repo.hpp"
 #include "store/rows.hpp"
+#include "store/totp_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace binome::app {
@@ -221,6 +222,13 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
       store::insert_person(sql, p, now);
       ++result.persons;
     }
+  });
+
+  // Enrolled again on every run, so a reset demo accepts the published secret's codes.
+  ctx.db.transaction([&](soci::session& sql) {
+    for (const char* login : kDemoTotpLogins)
+      if (auto u = store::find_user_by_login(sql, login))
+        store::confirm_totp(sql, u->id, kDemoTotpSecret, std::nullopt, now);
   });
 
   ctx.db.transaction([&](soci::session& sql) {

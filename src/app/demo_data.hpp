@@ -18,6 +18,11 @@ struct DemoResult {
   std::vector<DemoLogin> logins;
 };
 
+// The second factor of the demo's admin.demo and dpo.demo (their role requires one): a fixed,
+// published secret, fit for a fictional département only. `binome demo` prints it.
+inline constexpr const char* kDemoTotpSecret = "DEMODEMODEMODEMODEMODEMODEMODEMO";
+inline constexpr const char* kDemoTotpLogins[] = {"admin.demo", "dpo.demo"};
+
 DemoResult load_demo(Context& ctx, const std::string& password);
 
 // Some activity on top of a freshly loaded demo (supports in progress, appointments, an axe 3

@@ -17,6 +17,8 @@ int run_digest(const Argv& args);
 int run_resources(const Argv& args);
 int run_flows(const Argv& args);
 int run_purge(const Argv& args);
+int run_backup(const Argv& args);
+int run_restore(const Argv& args);
 int print_help();
 
 }  // namespace binome::cli

@@ -82,7 +82,10 @@ int run_demo(const Argv& argv) {
             << (generated ? " (mot de passe généré, affiché une seule fois)" : "") << " :\n";
   for (const auto& l : result.logins)
     std::cout << "  " << l.login << std::string(18 - l.login.size(), ' ') << l.description << "\n";
-  std::cout << "Mot de passe : " << password << "\n";
+  std::cout << "Mot de passe : " << password << "\n"
+            << "Double authentification de admin.demo et dpo.demo (application TOTP, 6 "
+               "chiffres, 30 s) : secret "
+            << app::kDemoTotpSecret << "\n  (à ne jamais utiliser hors démonstration)\n";
   return 0;
 }
 

@@ -34,6 +34,9 @@ Commandes :
   user      Comptes : user create --login L --name NOM --role ROLE --org ID
                       user unlock --login L
                       user password --login L
+                      user totp-reset --login L   retire la double authentification
+                                   (téléphone perdu) et ferme les sessions ; admin et dpo
+                                   la réactivent à leur prochaine connexion
             (le mot de passe est lu sur l'entrée standard)
   setup     Référentiel d'une nouvelle installation (avant tout compte administrateur) :
                       setup departement --code 62 --name "Pas-de-Calais"
@@ -58,6 +61,15 @@ Commandes :
             chaque opération tracée au journal ; « serve » la lance chaque jour.
               --dry-run           liste ce qui partirait et pourquoi, sans rien modifier
               --db URL
+  backup    Sauvegarde chiffrée (libsodium secretstream ; clé de 32 octets dans un fichier
+            hors de la base, droits 600) : SQLite copiée par VACUUM INTO, PostgreSQL exportée
+            table par table par binome lui-même (sans pg_dump).
+                      backup --db URL --key-file CLÉ SORTIE
+                      backup --new-key CLÉ    crée une clé (le fichier ne doit pas exister)
+  restore   Restaure une sauvegarde dans une NOUVELLE base (fichier SQLite absent, ou base
+            PostgreSQL sans table) ; tout le fichier est vérifié avant d'écrire quoi que ce
+            soit : mauvaise clé ou fichier altéré, rien n'est modifié.
+                      restore --db URL --key-file CLÉ SAUVEGARDE
   ressources  Base de ressources sociales au schéma data·inclusion v1 (JSON) :
                       ressources import FICHIER [--departement 62]
                                    valide chaque enregistrement, importe les valides en une

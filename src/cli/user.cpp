@@ -4,7 +4,9 @@
 #include "app/system_clock.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "store/audit_repo.hpp"
 #include "store/migrations.hpp"
+#include "store/totp_repo.hpp"
 
 namespace binome::cli {
 namespace {
@@ -24,7 +26,8 @@ void print_errors(const domain::DomainError& e) {
 }  // namespace
 
 int run_user(const Argv& argv) {
-  if (argv.empty()) throw UsageError("Sous-commande attendue : create, unlock ou password.");
+  if (argv.empty())
+    throw UsageError("Sous-commande attendue : create, unlock, password ou totp-reset.");
   const std::string sub = argv[0];
   Args args(Argv(argv.begin() + 1, argv.end()),
             {"db", "login", "name", "role", "org", "function", "phone", "email"}, {});
@@ -68,12 +71,26 @@ int run_user(const Argv& argv) {
       std::cout << "Mot de passe de « " << *login << " » changé ; ses sessions sont fermées.\n";
       return 0;
     }
+    if (sub == "totp-reset") {
+      db->transaction([&](soci::session& sql) {
+        store::delete_totp(sql, user->id);
+        const long long id = user->id;
+        sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(id);
+        store::append_audit(sql, db->dialect(), ctx.now_iso(),
+                            {app::audit_entry(actor, "admin.user.totp_reset", std::nullopt, origin,
+                                              "utilisateur:" + std::to_string(user->id))});
+      });
+      std::cout << "Double authentification de « " << *login
+                << " » retirée ; ses sessions sont fermées.\n";
+      return 0;
+    }
   } catch (const domain::DomainError& e) {
     std::cerr << "binome user " << sub << " : refusé :\n";
     print_errors(e);
     return 1;
   }
-  throw UsageError("Sous-commande inconnue : « " + sub + " » (create, unlock ou password).");
+  throw UsageError("Sous-commande inconnue : « " + sub +
+                   " » (create, unlock, password ou totp-reset).");
 }
 
 }  // namespace binome::cli

@@ -49,4 +49,8 @@ bool may_see_named_persons(Role role) {
   return role == Role::conseiller || role == Role::referent_social || role == Role::coordinateur;
 }
 
+bool requires_second_factor(Role role) {
+  return role == Role::admin || role == Role::dpo;
+}
+
 }  // namespace binome::domain

@@ -16,4 +16,8 @@ std::string_view label_fr(Role role);
 // person; pilotage reads aggregates, admin referentials, dpo the trail and registers.
 bool may_see_named_persons(Role role);
 
+// Accounts that reach the audit trail, the registers or every account must log in with a
+// second factor (TOTP); it is optional for the others.
+bool requires_second_factor(Role role);
+
 }  // namespace binome::domain

@@ -18,6 +18,7 @@
 #include <mutex>
 #include <thread>
 
+#include "domain/text.hpp"
 #include "http/request_log.hpp"
 #include "http/review_routes.hpp"
 #include "http/routes.hpp"
@@ -54,7 +55,17 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     try {
       Poco::URI uri(in.getURI());
       req.path = uri.getPath();
-      for (auto& [k, v] : uri.getQueryParameters()) req.query.emplace(k, v);
+      for (auto& [k, v] : uri.getQueryParameters()) {
+        // No query parameter is free text with control characters or broken UTF-8: refused
+        // here, once, before any of them can reach a search, a LIKE or a database driver.
+        if (!domain::is_clean_utf8(k) || !domain::is_clean_utf8(v)) {
+          res = error_response(400, "parametre_invalide",
+                               "Le paramètre « " + (domain::is_clean_utf8(k) ? k : "?") +
+                                   " » contient des caractères non autorisés.");
+          break;
+        }
+        req.query.emplace(k, v);
+      }
     } catch (const std::exception&) {
       res = error_response(400, "adresse_invalide", "Adresse de la requête invalide.");
     }

@@ -572,7 +572,15 @@ ResourcePage search_services(soci::session& sql, Dialect dialect, const Resource
         "IN (" +
         b.text(*q.commune) + ", " + b.text(domain::departement_of_commune(*q.commune)) +
         ", 'france', '99100'))";
-  if (q.public_code) where += " AND s.publics LIKE " + b.text("%|" + *q.public_code + "|%");
+  if (q.public_code) {
+    // The code is matched as text: LIKE's wildcards in it are escaped.
+    std::string code;
+    for (char c : *q.public_code) {
+      if (c == '%' || c == '_' || c == '\\') code += '\\';
+      code += c;
+    }
+    where += " AND s.publics LIKE " + b.text("%|" + code + "|%") + " ESCAPE '\\'";
+  }
   std::string rank = "0";
   if (q.text) {
     const auto terms = query_terms(*q.text);

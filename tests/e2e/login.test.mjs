@@ -1,7 +1,9 @@
 // Login failures show the server's French message in an alert.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, gotoLogin, login, screenshotPath, BASE_URL } from './helpers.mjs';
+import {
+  openBrowser, gotoLogin, login, logout, screenshotPath, totpCode, BASE_URL, DEMO_PASSWORD, DEMO_TOTP_SECRET,
+} from './helpers.mjs';
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -48,4 +50,26 @@ test('une session expirée renvoie à la connexion avec un message', async () =>
   const alert = page.locator('[role="alert"]');
   await alert.waitFor();
   assert.equal((await alert.innerText()).trim(), 'Votre session a expiré, veuillez vous reconnecter.');
+});
+
+test('admin.demo : le code de double authentification est demandé après le mot de passe', async () => {
+  const { page } = env;
+  await gotoLogin(page);
+  await page.fill('#login', 'admin.demo');
+  await page.fill('#password', DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.locator('#totp-code').waitFor();
+  assert.match(await page.locator('.fr-alert--info').innerText(), /code à 6 chiffres/);
+  assert.equal(await page.getByRole('button', { name: 'Se déconnecter' }).count(), 0, 'pas de session sans code');
+  // A code that is not the current one: refused in French, the form stays on the code.
+  const now = Math.floor(Date.now() / 30_000);
+  await page.fill('#totp-code', totpCode(DEMO_TOTP_SECRET, now + 5));
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Code incorrect ou déjà utilisé/);
+  assert.ok(await page.locator('#totp-code').isVisible());
+  await login(page, 'admin.demo');
+  await page.waitForURL(`${BASE_URL}/**`);
+  await logout(page);
 });

@@ -7,12 +7,15 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
 #include "app/demo_data.hpp"
+#include "security/totp.hpp"
 #include "store/migrations.hpp"
+#include "store/rows.hpp"
 
 namespace binome::testing {
 
@@ -104,15 +107,28 @@ HttpResult ApiTest::raw(const std::string& method, const std::string& path, cons
   return result;
 }
 
-HttpResult ApiTest::Client::login(const std::string& login, const std::string& password) {
-  auto r = test->raw("POST", "/api/v1/session",
-                     Json{{"login", login}, {"password", password}}.dump(), {});
+HttpResult ApiTest::Client::post_login(const std::string& login, const std::string& password,
+                                       const std::string& code) {
+  Json body{{"login", login}, {"password", password}};
+  if (!code.empty()) body["totp_code"] = code;
+  // The browser's current cookie goes along, as a browser's would.
+  std::map<std::string, std::string> headers;
+  if (!cookie.empty()) headers["Cookie"] = "binome_session=" + cookie;
+  auto r = test->raw("POST", "/api/v1/session", body.dump(), headers);
   if (r.status == 200) {
     const auto set_cookie = r.header("Set-Cookie");
     const auto start = set_cookie.find('=') + 1;
     cookie = set_cookie.substr(start, set_cookie.find(';') - start);
     csrf = r.json()["csrf_token"].get<std::string>();
   }
+  return r;
+}
+
+HttpResult ApiTest::Client::login(const std::string& login, const std::string& password) {
+  auto r = post_login(login, password);
+  const auto j = r.json();
+  if (r.status == 401 && j.is_object() && j["errors"][0]["code"] == "code_requis")
+    return post_login(login, password, test->next_demo_code(login));
   return r;
 }
 
@@ -167,6 +183,62 @@ long long ApiTest::user_id(const std::string& login) {
     sql << "SELECT id FROM users WHERE login = :l", soci::use(login), soci::into(id);
     return id;
   });
+}
+
+std::string ApiTest::next_demo_code(const std::string& login) {
+  const auto key = security::base32_decode(app::kDemoTotpSecret).value();
+  const auto now = security::totp_step(clock_.now().time_since_epoch().count());
+  auto it = totp_used_step_.find(login);
+  long long step = now - 1;
+  if (it != totp_used_step_.end() && it->second >= step) step = it->second + 1;
+  totp_used_step_[login] = step;
+  return security::totp_code(key, step);
+}
+
+std::map<std::string, std::vector<std::string>> table_contents(store::Database& db) {
+  std::map<std::string, std::vector<std::string>> out;
+  db.with_session([&](soci::session& sql) {
+    std::vector<std::string> tables;
+    const bool lite = db.dialect() == store::Dialect::sqlite;
+    {
+      soci::rowset<std::string> rs =
+          (sql.prepare << (lite ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name "
+                                  "NOT LIKE 'sqlite_%'"
+                                : "SELECT table_name FROM information_schema.tables WHERE "
+                                  "table_schema = current_schema() AND table_type = 'BASE "
+                                  "TABLE'"));
+      for (const auto& t : rs) tables.push_back(t);
+    }
+    for (const auto& t : tables) {
+      std::vector<std::string> columns;
+      if (lite) {
+        soci::rowset<soci::row> rs = (sql.prepare << "PRAGMA table_xinfo(\"" + t + "\")");
+        for (const auto& r : rs)
+          if (store::i64(r, 6) == 0) columns.push_back(store::str(r, 1));
+      } else {
+        soci::rowset<std::string> rs =
+            (sql.prepare << "SELECT column_name FROM information_schema.columns WHERE "
+                            "table_schema = current_schema() AND table_name = :t ORDER BY "
+                            "ordinal_position",
+             soci::use(t));
+        for (const auto& c : rs) columns.push_back(c);
+      }
+      std::string select;
+      for (const auto& c : columns)
+        select += (select.empty() ? ""
+                   : lite         ? " || '|' || "
+                                  : ", ") +
+                  (lite ? "quote(\"" + c + "\")" : "\"" + c + "\"");
+      const std::string query =
+          lite ? "SELECT " + select + " FROM \"" + t + "\""
+               : "SELECT row_to_json(x)::text FROM (SELECT " + select + " FROM \"" + t + "\") x";
+      auto& rows = out[t];
+      soci::rowset<std::string> rs = (sql.prepare << query);
+      for (const auto& r : rs) rows.push_back(r);
+      std::sort(rows.begin(), rows.end());
+    }
+  });
+  return out;
 }
 
 std::string backend_name(const ::testing::TestParamInfo<std::string>& info) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "app/services.hpp"
 #include "http/server.hpp"
@@ -58,10 +59,15 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   void TearDown() override;
 
   // Logs in and keeps the cookie and CSRF token for the next calls of this client.
+  // Accounts with a second factor (the demo's admin.demo and dpo.demo) are answered with a
+  // code of the demo secret at the test clock's time, each code used once.
   struct Client {
     ApiTest* test = nullptr;
     std::string cookie, csrf;
     HttpResult login(const std::string& login, const std::string& password = kDemoPassword);
+    // One POST /api/v1/session, with a code when given; keeps the cookie on success.
+    HttpResult post_login(const std::string& login, const std::string& password,
+                          const std::string& code = "");
     HttpResult get(const std::string& path) { return call("GET", path); }
     HttpResult call(const std::string& method, const std::string& path,
                     const std::string& body = "", bool send_csrf = true);
@@ -79,6 +85,9 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   // date are left out: they are there from the start for the demo's editors).
   Json person_worklist(const std::string& login);
   long long user_id(const std::string& login);
+  // The next unused TOTP code of the demo secret for a login (steps now-1, now, now+1).
+  std::string next_demo_code(const std::string& login);
+  std::map<std::string, long long> totp_used_step_;
 
   std::unique_ptr<TestDatabase> testdb_;
   std::unique_ptr<store::Database> db_;
@@ -87,6 +96,10 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<app::Services> services_;
   std::unique_ptr<http::Server> server_;
 };
+
+// Every row of every table (generated columns included), as text, sorted per table: what
+// "the same data" means when comparing two databases.
+std::map<std::string, std::vector<std::string>> table_contents(store::Database& db);
 
 std::string backend_name(const ::testing::TestParamInfo<std::string>& info);
 

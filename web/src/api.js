@@ -6,10 +6,16 @@ const GENERIC_MESSAGE = 'Une erreur est survenue. Veuillez réessayer plus tard.
 const NETWORK_MESSAGE = 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.';
 
 export class ApiError extends Error {
-  constructor(status, errors) {
+  constructor(status, errors, body = null) {
     super(errors.map((e) => e.message).join(' '));
     this.status = status;
     this.errors = errors; // [{ field, code, message }]
+    this.body = body; // the whole JSON answer, for callers that need more than the errors
+  }
+
+  /** Whether one of the errors has this code. */
+  hasCode(code) {
+    return this.errors.some((e) => e.code === code);
   }
 
   /** Errors not attached to a form field. */
@@ -36,20 +42,23 @@ function stateChanging(method) {
   return !['GET', 'HEAD', 'OPTIONS'].includes(method);
 }
 
-async function readErrors(response) {
+async function readBody(response) {
   try {
-    const body = await response.json();
-    if (body && Array.isArray(body.errors) && body.errors.length > 0) {
-      return body.errors.map((e) => ({
-        field: e.field ?? null,
-        code: e.code || 'error',
-        message: e.message || GENERIC_MESSAGE,
-      }));
-    }
+    return await response.json();
   } catch {
-    // Not JSON: fall through to the generic message.
+    return null; // Not JSON: the generic message below.
   }
-  return [{ field: null, code: `http_${response.status}`, message: GENERIC_MESSAGE }];
+}
+
+function errorsOf(body, status) {
+  if (body && Array.isArray(body.errors) && body.errors.length > 0) {
+    return body.errors.map((e) => ({
+      field: e.field ?? null,
+      code: e.code || 'error',
+      message: e.message || GENERIC_MESSAGE,
+    }));
+  }
+  return [{ field: null, code: `http_${status}`, message: GENERIC_MESSAGE }];
 }
 
 /**
@@ -83,7 +92,8 @@ export async function request(method, path, options = {}) {
     throw new SessionExpired('session expirée');
   }
   if (!response.ok) {
-    throw new ApiError(response.status, await readErrors(response));
+    const body = await readBody(response);
+    throw new ApiError(response.status, errorsOf(body, response.status), body);
   }
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
