@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     if (command == "ressources") return run_resources(args);
     if (command == "flows") return run_flows(args);
     if (command == "purge") return run_purge(args);
+    if (command == "identite") return run_identite(args);
     std::cerr << "binome : commande inconnue « " << command << " ». Voir « binome --help ».\n";
     return 2;
   } catch (const UsageError& e) {

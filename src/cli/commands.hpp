@@ -17,6 +17,7 @@ int run_digest(const Argv& args);
 int run_resources(const Argv& args);
 int run_flows(const Argv& args);
 int run_purge(const Argv& args);
+int run_identite(const Argv& args);
 int print_help();
 
 }  // namespace binome::cli

@@ -279,6 +279,48 @@ TEST_P(FlowsApiTest, OpaqueIdIsTheSameOnAnotherInstanceSharingTheKey) {
   server2.stop(std::chrono::seconds(5));
 }
 
+TEST_P(FlowsApiTest, IdentityCommandSearchesAndReadsTheStatus) {
+  import_september();
+  const std::string base = "http://127.0.0.1:" + std::to_string(server_->port());
+  auto run = [&](const std::string& args) {
+    const std::string cmd = std::string("BINOME_IDENTITE_MOT_DE_PASSE='") + kDemoPassword + "' " +
+                            BINOME_BIN + " identite " + args + " 2>&1";
+    std::string out;
+    std::array<char, 512> buf{};
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    while (pipe && std::fgets(buf.data(), buf.size(), pipe)) out += buf.data();
+    const int status = pipe ? ::pclose(pipe) : -1;
+    return std::make_pair(WEXITSTATUS(status), out);
+  };
+  auto [code, out] = run("rechercher --base-url " + base +
+                         " --identifiant coordo.demo --nir 2850762041123 --nom 'Lefèvre' "
+                         "--prenom 'Hélène' --naissance 1985-07-14");
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("Code sortie S000 : individu trouvé."), std::string::npos) << out;
+  EXPECT_NE(out.find("(CertifDE) : oui"), std::string::npos) << out;
+  const auto at = out.find("Identifiant national : ");
+  ASSERT_NE(at, std::string::npos) << out;
+  const std::string id = out.substr(at + 23, out.find('\n', at) - at - 23);
+  std::tie(code, out) = run("statut --base-url " + base + " --identifiant coordo.demo --id " + id);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("Demandeur d'emploi\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("Catégorie : 1"), std::string::npos) << out;
+
+  std::tie(code, out) = run("rechercher --base-url " + base +
+                            " --identifiant coordo.demo --nir 2850762041123 --nom Autre "
+                            "--prenom Helene --naissance 1985-07-14");
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("S001 : aucun individu trouvé"), std::string::npos) << out;
+  std::tie(code, out) = run("statut --base-url " + base + " --identifiant coordo.demo --id 00");
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("404"), std::string::npos) << out;
+  std::tie(code, out) = run("rechercher --base-url " + base + " --nir 1");
+  EXPECT_EQ(code, 2) << "usage: " << out;
+  std::tie(code, out) = run("statut --base-url http://127.0.0.1:1 --jeton x --id 00");
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("injoignable"), std::string::npos) << out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FlowsApiTest, ::testing::Values("sqlite", "postgres"),
                          backend_name);
 
