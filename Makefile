@@ -9,9 +9,10 @@ run: ## install, build, create the database, load the demo, serve on http://127.
 	cmake --build build -j$(JOBS)
 	cd web && npm run build --silent
 	./build/binome migrate --db sqlite:var/binome.db
-	./build/binome demo --db sqlite:var/binome.db
+	./build/binome demo --db sqlite:var/binome.db --nir-key-file var/nir.key
 	@echo "binome : interface sur http://127.0.0.1:8080 (Ctrl-C pour arrêter)"
-	./build/binome serve --db sqlite:var/binome.db --listen 127.0.0.1:8080 --web-root web/dist
+	./build/binome serve --db sqlite:var/binome.db --listen 127.0.0.1:8080 --web-root web/dist \
+	  --nir-key-file var/nir.key
 
 test: ## install, build with sanitizers and -Werror, run every test (unit, SQLite, PostgreSQL, browser)
 	scripts/install-deps

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     if (command == "purge") return run_purge(args);
     if (command == "backup") return run_backup(args);
     if (command == "restore") return run_restore(args);
+    if (command == "identite") return run_identite(args);
     std::cerr << "binome : commande inconnue « " << command << " ». Voir « binome --help ».\n";
     return 2;
   } catch (const UsageError& e) {

@@ -1,6 +1,16 @@
 #include "app/context.hpp"
 
+#include <stdexcept>
+
 namespace binome::app {
+
+const security::NirKeys& require_nir_keys(const Context& ctx) {
+  if (!ctx.settings.nir_keys)
+    throw std::runtime_error(
+        "clé de chiffrement du NIR absente : donnez --nir-key-file FICHIER (ou "
+        "BINOME_NIR_KEY_FILE) ; « binome setup nir-key --file FICHIER » en crée une");
+  return *ctx.settings.nir_keys;
+}
 
 store::AuditEntry audit_entry(const domain::Actor& actor, std::string action,
                               std::optional<std::int64_t> person, const Origin& origin,

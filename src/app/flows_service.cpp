@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/admin_service.hpp"
 #include "flows/snapshot.hpp"
+#include "security/nir_keys.hpp"
 #include "store/audit_repo.hpp"
 #include "store/flows_repo.hpp"
 
@@ -46,6 +48,32 @@ std::string file_sha256(std::istream& in, const std::string& path) {
   return hex(digest, size);
 }
 
+// Copies the imported file into the raw files' directory (created owner-only): written under a
+// temporary name, then renamed, readable by binome's user only. Returns the absolute path.
+std::string keep_raw_file(const std::string& dir, const std::string& source, std::int64_t id,
+                          const std::string& sha256) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir))
+    throw std::runtime_error("dossier des fichiers de flux « " + dir +
+                             " » inutilisable : " + ec.message());
+  fs::permissions(dir, fs::perms::owner_all, ec);
+  const fs::path target =
+      fs::absolute(dir) / ("import-" + std::to_string(id) + "-" + sha256.substr(0, 16) + ".xml");
+  const fs::path partial = target.string() + ".partiel";
+  fs::copy_file(source, partial, fs::copy_options::overwrite_existing, ec);
+  if (!ec) fs::permissions(partial, fs::perms::owner_read | fs::perms::owner_write, ec);
+  if (!ec) fs::rename(partial, target, ec);
+  if (ec) {
+    fs::remove(partial, ec);
+    throw std::runtime_error("copie du fichier brut dans « " + dir +
+                             " » impossible : rien n'est "
+                             "importé");
+  }
+  return target.string();
+}
+
 }  // namespace
 
 FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, const Origin& origin,
@@ -60,6 +88,8 @@ FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, cons
         (errno == ENOENT ? std::string("fichier introuvable") : std::string(std::strerror(errno))));
   FlowImportResult result;
   const std::string now = ctx.now_iso();
+  const security::NirKeys& keys = require_nir_keys(ctx);
+  std::string raw_file;  // the copy kept of the file, once written
   // The same bytes again: answered from the digest alone, before any parsing (the check is
   // repeated inside the transaction, for two imports of one file at the same time).
   {
@@ -77,6 +107,7 @@ FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, cons
   }
   try {
     ctx.db.transaction([&](soci::session& sql) {
+      check_nir_key(ctx, sql);
       std::unique_ptr<store::SnapshotStore> snapshots;
       flows::PersonIndex index;
       store::FlowImportRow row;
@@ -121,7 +152,7 @@ FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, cons
           row.imported_by = actor.login;
           row.id = store::insert_flow_import(sql, row);
           store::load_person_index(sql, row.departement, index);
-          snapshots = std::make_unique<store::SnapshotStore>(sql);
+          snapshots = std::make_unique<store::SnapshotStore>(sql, &keys);
         });
       };
       cb.on_dossier = [&](std::size_t, unsigned long, const flows::Values& d, bool valid) {
@@ -131,7 +162,11 @@ FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, cons
             ++result.rejected;
             return;
           }
-          const auto match = index.match(d);
+          // Only the keyed hash of a NIR is kept and compared: hashed once per dossier.
+          const auto nir_key = d.ok(flows::Field::nir)
+                                   ? std::optional(keys.lookup_hash(d.get(flows::Field::nir)))
+                                   : std::nullopt;
+          const auto match = index.match(d, nir_key);
           if (!match.person_id) {
             ++result.unmatched;
             if (match.ambiguous) ++result.ambiguous;
@@ -153,7 +188,9 @@ FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, cons
                previous->code_pe != next.code_pe))
             snapshots->set_ft_id(person, *next.identifiant_pe, now);
           if (!previous || !(*previous == next)) snapshots->save(person, row.id, next);
-          index.add_known_ids(person, next.nir, next.code_pe, next.identifiant_pe);
+          // Without a NIR in the dossier, the one kept from the previous snapshot is already
+          // in the index (loaded by its hash).
+          index.add_known_ids(person, nir_key, next.code_pe, next.identifiant_pe);
         });
       };
       // OpenSSL's SHA-256 (already linked through Poco::Crypto) uses the CPU's SHA
@@ -193,15 +230,25 @@ FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, cons
       row.rejected = result.rejected;
       for (const auto& [k, n] : result.events) row.events += n;
       store::update_flow_import_counts(sql, row);
+      // The raw file is kept (90 days at most, then the purge removes it): written before the
+      // commit, removed again below if the commit does not happen.
+      if (!ctx.settings.flow_files_dir.empty()) {
+        raw_file = keep_raw_file(ctx.settings.flow_files_dir, req.path, row.id, result.sha256);
+        store::set_flow_import_raw_file(sql, row.id, raw_file);
+      }
       store::append_audit(sql, ctx.db.dialect(), now,
                           {audit_entry(actor, "flows.import", std::nullopt, origin,
                                        "import:" + std::to_string(row.id))});
       result.import_id = row.id;
+      result.raw_file = raw_file;
       result.outcome = FlowImportResult::Outcome::imported;
     });
   } catch (const Abandon&) {
     if (result.outcome == FlowImportResult::Outcome::imported)
       result.outcome = FlowImportResult::Outcome::rejected;
+  } catch (...) {
+    if (!raw_file.empty()) std::filesystem::remove(raw_file, ec);
+    throw;
   }
   if (result.outcome != FlowImportResult::Outcome::imported) {
     result.matched = result.unmatched = result.ambiguous = 0;
@@ -217,7 +264,7 @@ CgpemExportResult export_cgpem(Context& ctx, const domain::Actor& actor, const O
   const std::string tmp = req.path + ".partiel";
   CgpemExportResult result;
   ctx.db.transaction([&](soci::session& sql) {
-    auto records = store::cgpem_records(sql, req.departement);
+    auto records = store::cgpem_records(sql, req.departement, require_nir_keys(ctx));
     for (auto& r : records) r.nature = req.nature;
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error("impossible d'écrire « " + tmp + " »");
@@ -237,6 +284,41 @@ CgpemExportResult export_cgpem(Context& ctx, const domain::Actor& actor, const O
     std::filesystem::rename(tmp, req.path);
   });
   return result;
+}
+
+void check_nir_key(Context& ctx, soci::session& sql) {
+  const auto& keys = require_nir_keys(ctx);
+  const auto fingerprint = keys.fingerprint();
+  const auto recorded = store::nir_key_fingerprint(sql);
+  if (!recorded)
+    store::record_nir_key_fingerprint(sql, fingerprint, ctx.now_iso());
+  else if (*recorded != fingerprint)
+    throw std::runtime_error(
+        "la clé de chiffrement du NIR donnée n'est pas celle de cette base : les NIR enregistrés "
+        "seraient illisibles ; rien n'est fait");
+}
+
+long long seal_clear_nirs(Context& ctx, const Origin& origin) {
+  if (ctx.settings.nir_keys)
+    ctx.db.transaction([&](soci::session& sql) { check_nir_key(ctx, sql); });
+  const auto remaining =
+      ctx.db.with_session([](soci::session& sql) { return store::clear_nir_count(sql); });
+  if (remaining == 0) return 0;
+  if (!ctx.settings.nir_keys)
+    throw std::runtime_error(
+        std::to_string(remaining) +
+        " NIR importé(s) par une version antérieure sont encore en clair dans la base : donnez "
+        "--nir-key-file FICHIER (ou BINOME_NIR_KEY_FILE) pour qu'ils soient chiffrés");
+  const long long sealed = ctx.db.transaction([&](soci::session& sql) {
+    // The clear bytes must not survive in the file's free space.
+    if (ctx.db.dialect() == store::Dialect::sqlite) sql << "PRAGMA secure_delete = ON";
+    const auto n = store::seal_clear_nirs(sql, *ctx.settings.nir_keys);
+    store::append_audit(sql, ctx.db.dialect(), ctx.now_iso(),
+                        {audit_entry(operator_actor(), "flows.nir_sealed", std::nullopt, origin,
+                                     "nir:" + std::to_string(n))});
+    return n;
+  });
+  return sealed;
 }
 
 }  // namespace binome::app

@@ -35,6 +35,7 @@ struct FlowImportResult {
   std::map<std::string, long long> events;      // per kind
   std::map<std::string, long long> matched_by;  // "nir", "identifiant_ft", "identite"
   std::string sha256;
+  std::string raw_file;  // where the file was kept (when a directory is configured)
 };
 
 // actor: who runs the import (audited as "flows.import", target "import:ID").
@@ -57,5 +58,14 @@ struct CgpemExportResult {
 // Audited as "flows.export" naming every person written (audit_person).
 CgpemExportResult export_cgpem(Context& ctx, const domain::Actor& actor, const Origin& origin,
                                const CgpemExportRequest& request);
+
+// The context's NIR key must be the one this database's NIRs are sealed with (recorded at its
+// first use): std::runtime_error (French) otherwise, before anything is written.
+void check_nir_key(Context& ctx, soci::session& sql);
+
+// NIRs stored in clear before migration 0014: sealed with the context's key in one
+// transaction (SQLite erases the freed bytes: secure_delete), audited « flows.nir_sealed »;
+// returns how many. Without a key, std::runtime_error (French) when any remain, else 0.
+long long seal_clear_nirs(Context& ctx, const Origin& origin);
 
 }  // namespace binome::app

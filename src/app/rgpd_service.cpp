@@ -1,5 +1,6 @@
 #include "app/rgpd_service.hpp"
 
+#include <filesystem>
 #include <map>
 
 #include "app/guards.hpp"
@@ -7,6 +8,7 @@
 #include "domain/support.hpp"
 #include "domain/text.hpp"
 #include "exports/access_pdf.hpp"
+#include "store/flows_repo.hpp"
 #include "store/profiles_repo.hpp"
 
 namespace binome::app {
@@ -78,9 +80,31 @@ std::map<std::int64_t, domain::ConventionProfile> profiles_by_id(soci::session& 
   return out;
 }
 
+// Days a raw exchange file is kept in a département: its convention in force, else 90.
+int exchange_files_days(const std::map<std::int64_t, domain::ConventionProfile>& profiles,
+                        const std::string& departement, const std::string& day) {
+  for (const auto& [id, p] : profiles)
+    if (p.departement == departement && p.valid_from <= day &&
+        (!p.valid_to || day <= *p.valid_to)) {
+      const auto* v = domain::version_in_force(p, *domain::parse_date(day));
+      if (v) return v->rules.retention.exchange_files_days;
+    }
+  return domain::RetentionRules{}.exchange_files_days;
+}
+
 PurgeReport compute_plan(soci::session& sql, const domain::Date& today) {
   PurgeReport report;
   const auto profiles = profiles_by_id(sql);
+  for (const auto& f : store::kept_raw_flow_files(sql)) {
+    const auto imported_on = domain::parse_date(f.imported_at.substr(0, 10));
+    if (!imported_on) continue;
+    const int days = exchange_files_days(profiles, f.departement, f.imported_at.substr(0, 10));
+    if (!domain::raw_flow_file_due(*imported_on, days, today)) continue;
+    report.raw_files.push_back({f.import_id, f.kind, f.departement, f.file_name, f.raw_file,
+                                f.imported_at,
+                                domain::to_iso(domain::raw_flow_file_limit(*imported_on, days)),
+                                domain::raw_flow_file_rule(days)});
+  }
   for (const auto& c : store::retention_candidates(sql)) {
     const auto facts = facts_of(profiles, c);
     if (!facts) {
@@ -241,6 +265,22 @@ PurgeReport RgpdService::purge(const Origin& origin) {
   auto report = plan();
   std::map<std::int64_t, std::vector<const PurgeItem*>> by_person;
   for (const auto& item : report.items) by_person[item.person_id].push_back(&item);
+  // Raw exchange files: the file goes, the import's row stays (its counts feed the history);
+  // one that is already gone is recorded as removed all the same.
+  for (const auto& f : report.raw_files) {
+    std::error_code ec;
+    std::filesystem::remove(f.path, ec);
+    if (ec)
+      throw std::runtime_error("suppression de « " + f.path + " » impossible : " + ec.message());
+    ctx_.db.transaction([&](soci::session& sql) {
+      const auto now = ctx_.now_iso();
+      store::mark_raw_flow_file_removed(sql, f.import_id, now);
+      store::append_audit(
+          sql, ctx_.db.dialect(), now,
+          {audit_entry(system_actor(), "purge.fichier_flux", std::nullopt, origin,
+                       "import:" + std::to_string(f.import_id) + ";limite:" + f.limit)});
+    });
+  }
   int followup = 0, anonymised = 0;
   for (const auto& [person, items] : by_person) {
     ctx_.db.transaction([&](soci::session& sql) {
@@ -266,7 +306,8 @@ PurgeReport RgpdService::purge(const Origin& origin) {
   }
   audit_now(ctx_, audit_entry(system_actor(), "purge.run", std::nullopt, origin,
                               "suivi:" + std::to_string(followup) +
-                                  ";anonymisation:" + std::to_string(anonymised)));
+                                  ";anonymisation:" + std::to_string(anonymised) +
+                                  ";fichiers_flux:" + std::to_string(report.raw_files.size())));
   return report;
 }
 

@@ -25,8 +25,17 @@ struct PurgeItem {
   long long rows = 0;  // follow-up rows concerned
 };
 
+// A raw exchange file of the RSA flows past its retention (90 days after the import).
+struct RawFilePurgeItem {
+  std::int64_t import_id = 0;
+  std::string kind, departement, file_name, path, imported_at;
+  std::string limit;  // last day it could be kept
+  std::string rule;
+};
+
 struct PurgeReport {
   std::vector<PurgeItem> items;
+  std::vector<RawFilePurgeItem> raw_files;
   int persons_without_convention = 0;  // kept: no convention to judge them by
   int persons_in_progress = 0;         // kept: a support is in progress
   bool already_run_today = false;

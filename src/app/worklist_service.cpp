@@ -4,6 +4,7 @@
 
 #include "app/appointment_service.hpp"
 #include "app/axe3_service.hpp"
+#include "app/flow_calendar_items.hpp"
 #include "app/guards.hpp"
 #include "app/orientation_service.hpp"
 #include "app/resource_base_service.hpp"
@@ -81,7 +82,8 @@ void WorklistService::acknowledge_flow_event(const domain::Actor& actor, std::in
 }
 
 std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
-  std::vector<WorklistItem> out;
+  // The flows operator's deposit calendar (not about a person).
+  std::vector<WorklistItem> out = flow_calendar_items(actor, ctx_.clock.now());
   if (actor.role == domain::Role::dpo) {
     // Requests are named by what the requester wrote, not by a person binome shows.
     for (auto& d : rgpd_.dpo_items()) {

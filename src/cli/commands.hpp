@@ -19,6 +19,7 @@ int run_flows(const Argv& args);
 int run_purge(const Argv& args);
 int run_backup(const Argv& args);
 int run_restore(const Argv& args);
+int run_identite(const Argv& args);
 int print_help();
 
 }  // namespace binome::cli

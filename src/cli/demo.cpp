@@ -1,5 +1,6 @@
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "app/admin_service.hpp"
@@ -9,6 +10,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "security/password.hpp"
+#include "security/nir_keys.hpp"
 #include "security/tokens.hpp"
 #include "store/migrations.hpp"
 
@@ -51,7 +53,7 @@ int run_synthetic(const Args& args, const std::string& password, bool generated)
 }  // namespace
 
 int run_demo(const Argv& argv) {
-  Args args(argv, {"db", "password", "persons", "users"}, {"synthetic"});
+  Args args(argv, {"db", "password", "persons", "users", "nir-key-file"}, {"synthetic"});
   std::string password = args.get_or("password", "");
   if (password.empty())
     if (const char* env = std::getenv("BINOME_DEMO_PASSWORD"); env && *env) password = env;
@@ -69,6 +71,15 @@ int run_demo(const Argv& argv) {
   store::migrate(*db);
   app::SystemClock clock;
   app::Context ctx{*db, clock, {}};
+  // A development installation: the NIR key file is created when it does not exist yet.
+  if (const auto key_file = args.get("nir-key-file")) {
+    if (!std::filesystem::exists(*key_file)) {
+      security::NirKeys::create_file(*key_file);
+      std::cout << "Clé de chiffrement du NIR créée dans « " << *key_file << " » (0600).\n";
+    }
+    ctx.settings.nir_keys =
+        std::make_shared<const security::NirKeys>(security::NirKeys::load_file(*key_file));
+  }
   const auto result = app::load_demo(ctx, password);
   if (result.created) app::load_demo_activity(ctx);
 

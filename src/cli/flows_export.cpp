@@ -5,7 +5,9 @@
 #include "app/flows_service.hpp"
 #include "app/system_clock.hpp"
 #include "cli/flows_commands.hpp"
+#include "cli/nir_key_option.hpp"
 #include "flows/reader.hpp"
+#include "store/migrations.hpp"
 
 namespace binome::cli {
 
@@ -13,7 +15,8 @@ int run_flows_export(const Argv& argv) {
   if (argv.empty() || argv[0] != "cgpem")
     throw UsageError("Seul le flux cgpem s'exporte : binome flows export cgpem …");
   Args args(Argv(argv.begin() + 1, argv.end()),
-            {"db", "departement", "date-reference", "date-traitement", "nature"}, {});
+            {"db", "departement", "date-reference", "date-traitement", "nature", "nir-key-file"},
+            {});
   if (args.positional().size() != 1) throw UsageError("Un fichier de sortie attendu.");
   app::CgpemExportRequest req;
   req.departement = args.get_or("departement", "");
@@ -24,9 +27,12 @@ int run_flows_export(const Argv& argv) {
   req.today = processing_day(args);
   req.nature = args.get_or("nature", "06");
   req.path = args.positional()[0];
+  auto keys = nir_keys_option(args, true);
   auto db = store::Database::open(database_url(args), 1);
+  store::migrate(*db);
   app::SystemClock clock;
   app::Context ctx{*db, clock, {}};
+  use_nir_keys(ctx, std::move(keys));
   app::CgpemExportResult r;
   try {
     r = app::export_cgpem(ctx, app::operator_actor(), {"cli: flows export cgpem", "local"}, req);

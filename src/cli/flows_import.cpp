@@ -1,24 +1,32 @@
 // binome flows import FILE [--force] --db URL: PECGM/PECDH into the job-seeker snapshots.
+#include <cstdlib>
 #include <iostream>
 
 #include "app/admin_service.hpp"
 #include "app/flows_service.hpp"
 #include "app/system_clock.hpp"
 #include "cli/flows_commands.hpp"
+#include "cli/nir_key_option.hpp"
 #include "store/migrations.hpp"
 
 namespace binome::cli {
 
 int run_flows_import(const Argv& argv) {
-  Args args(argv, {"db", "date-traitement"}, {"force"});
+  Args args(argv, {"db", "date-traitement", "nir-key-file", "flow-files-dir"}, {"force"});
   if (args.positional().size() != 1) throw UsageError("Un fichier PECGM ou PECDH attendu.");
+  auto keys = nir_keys_option(args, true);
   auto db = store::Database::open(database_url(args), 1);
   store::migrate(*db);
   app::SystemClock clock;
   app::Context ctx{*db, clock, {}};
+  use_nir_keys(ctx, std::move(keys));
   app::FlowImportRequest req;
   req.path = args.positional()[0];
   req.force = args.flag("force");
+  ctx.settings.flow_files_dir = args.get_or("flow-files-dir", "");
+  if (ctx.settings.flow_files_dir.empty())
+    if (const char* env = std::getenv("BINOME_FLOW_FILES_DIR"); env && *env)
+      ctx.settings.flow_files_dir = env;
   req.today = processing_day(args);
   app::FlowImportResult r;
   try {
@@ -55,6 +63,8 @@ int run_flows_import(const Argv& argv) {
         sep = ", ";
       }
       std::cout << ".\n";
+      if (!r.raw_file.empty())
+        std::cout << "Fichier brut conservé 90 jours au plus : " << r.raw_file << "\n";
       return r.rejected ? 1 : 0;
     }
     case O::already_imported:

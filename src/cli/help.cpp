@@ -25,9 +25,12 @@ Commandes :
               --test-mode         tests de navigateur seulement : horloge réglable par l'API
               --digest-hour H     envoie chaque jour, à partir de H heures (UTC), le
                                   récapitulatif « à faire » par courriel (options ci-dessous)
+              --nir-key-file FICHIER  clé de chiffrement du NIR (ou BINOME_NIR_KEY_FILE) :
+                                  nécessaire à l'API d'identité
   migrate   Applique les migrations du schéma.            --db URL
   demo      Charge le département fictif de démonstration et (ré)initialise les comptes de
             démonstration.                                 --db URL --password MDP
+                                  [--nir-key-file FICHIER : créé s'il n'existe pas]
             (ou BINOME_DEMO_PASSWORD ; sinon un mot de passe est généré et affiché)
             demo --synthetic [--persons 100000] [--users 5000] : mesures de performance
             seulement, dans une base neuve (refusé sinon) : un département synthétique en plus
@@ -41,6 +44,8 @@ Commandes :
   setup     Référentiel d'une nouvelle installation (avant tout compte administrateur) :
                       setup departement --code 62 --name "Pas-de-Calais"
                       setup territory --departement 62 --name "Territoire de Lens"
+                      setup nir-key --file FICHIER
+                              crée la clé de chiffrement du NIR (0600), hors de la base
                       setup organisation --name NOM --kind KIND --departement 62
                                          [--territory ID] [--parent ID]
                                          [--contract-start AAAA-MM-JJ --contract-end AAAA-MM-JJ]
@@ -58,6 +63,7 @@ Commandes :
                                    écrit le CSV sur la sortie standard
   purge     Durées de conservation : supprime les données de suivi et anonymise les
             personnes dont la durée est passée (règles de la convention de chaque personne),
+            supprime les fichiers bruts de flux importés il y a plus de 90 jours,
             chaque opération tracée au journal ; « serve » la lance chaque jour.
               --dry-run           liste ce qui partirait et pourquoi, sans rien modifier
               --db URL
@@ -94,15 +100,25 @@ Commandes :
                               (inscription, cessation, radiation, changement de site, entrée
                               ou sortie de la modalité GLO), en une transaction ; un fichier
                               plus ancien que le dernier importé est refusé sans --force
+                              --nir-key-file FICHIER (ou BINOME_NIR_KEY_FILE) : le NIR est
+                              chiffré ; --flow-files-dir DOSSIER (ou BINOME_FLOW_FILES_DIR) :
+                              le fichier brut y est conservé 90 jours, puis purgé
                       flows export cgpem --departement D --date-reference AAAA-MM-JJ
                                          [--nature 06] [--date-traitement AAAA-MM-JJ]
-                                         SORTIE --db URL
+                                         --nir-key-file FICHIER SORTIE --db URL
                               décisions d'orientation en cours (dernière décision OUI),
                               ISO-8859-1, noms en majuscules non accentuées ; le fichier est
                               contrôlé aussitôt écrit
                       flows calendar [--departement D] [--mois N] [--maintenant INSTANT]
                               prochains dépôts : CGPEM au plus tard le 3e vendredi ouvré
                               avant 17 h, PECGM le lundi qui suit le 2e vendredi ouvré
+  identite  Client de l'API d'identité (avenant 2024), vers binome ou une passerelle :
+                      identite rechercher --base-url URL --nir NIR --nom NOM --prenom P
+                                          --naissance AAAA-MM-JJ
+                      identite statut --base-url URL --id ID_NATIONAL
+                      avec --identifiant LOGIN (mot de passe dans BINOME_IDENTITE_MOT_DE_PASSE)
+                      ou --jeton JETON (ou BINOME_IDENTITE_JETON) ; --delai SECONDES
+                      (code 0 individu trouvé, 1 aucun ou plusieurs)
 
 Codes de sortie : 0 succès, 1 échec, 2 mauvaise utilisation.
 )";

@@ -19,11 +19,17 @@ void print_purge(const app::PurgeReport& report, bool dry_run, std::ostream& out
       out << " de " << i.rows << " élément(s) de suivi";
     out << " — conservation jusqu'au " << i.limit << " — règle : " << i.rule << "\n";
   }
+  for (const auto& f : report.raw_files)
+    out << "fichier brut " << f.kind << " du département " << f.departement << " (import n° "
+        << f.import_id << ", « " << f.file_name << " », importé le " << f.imported_at.substr(0, 10)
+        << ") : suppression de " << f.path << " — conservation jusqu'au " << f.limit
+        << " — règle : " << f.rule << "\n";
   int suivi = 0, fiche = 0;
   for (const auto& i : report.items)
     (i.category == domain::RetentionCategory::fiche ? fiche : suivi)++;
   out << (dry_run ? "Seraient traités : " : "Traités : ") << suivi
-      << " suppression(s) de données de suivi, " << fiche << " anonymisation(s).";
+      << " suppression(s) de données de suivi, " << fiche << " anonymisation(s), "
+      << report.raw_files.size() << " fichier(s) brut(s) de flux.";
   if (report.persons_in_progress > 0)
     out << " " << report.persons_in_progress
         << " personne(s) conservée(s) : accompagnement en cours.";

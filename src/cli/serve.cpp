@@ -9,6 +9,7 @@
 #include "app/system_clock.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/nir_key_option.hpp"
 #include "cli/smtp_options.hpp"
 #include "http/request_log.hpp"
 #include "http/server.hpp"
@@ -29,7 +30,7 @@ std::string env_or(const char* name, const std::string& fallback) {
 int run_serve(const Argv& argv) {
   auto with_value = kSmtpOptions;
   with_value.insert({"db", "listen", "web-root", "tls-cert", "tls-key", "threads", "db-pool",
-                     "idle-timeout", "digest-hour"});
+                     "idle-timeout", "digest-hour", "nir-key-file"});
   auto flags = kSmtpFlags;
   flags.insert({"trust-proxy", "quiet", "secure-cookies", "test-mode"});
   Args args(argv, with_value, flags);
@@ -65,6 +66,7 @@ int run_serve(const Argv& argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  auto nir_keys = nir_keys_option(args, false);
   auto db = store::Database::open(database_url(args), static_cast<std::size_t>(pool));
   const int applied = store::migrate(*db);
   // --test-mode: browser tests move the clock through POST /api/v1/test/clock. It is refused
@@ -80,6 +82,7 @@ int run_serve(const Argv& argv) {
   ctx.settings.idle_timeout = std::chrono::minutes(args.get_int("idle-timeout", 30, 1, 720));
   // Behind a TLS-terminating proxy binome speaks plain HTTP but the browser sees HTTPS.
   ctx.settings.secure_cookies = config.tls_cert.has_value() || args.flag("secure-cookies");
+  use_nir_keys(ctx, std::move(nir_keys));
   app::Services services(ctx);
   http::Server server(services, config);
   server.start();

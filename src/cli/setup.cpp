@@ -4,6 +4,7 @@
 #include "app/system_clock.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "security/nir_keys.hpp"
 #include "store/migrations.hpp"
 
 namespace binome::cli {
@@ -12,8 +13,19 @@ namespace binome::cli {
 // account exists: départements, territories, organisations.
 int run_setup(const Argv& argv) {
   if (argv.empty())
-    throw UsageError("Sous-commande attendue : departement, territory, organisation ou list.");
+    throw UsageError(
+        "Sous-commande attendue : departement, territory, organisation, list ou nir-key.");
   const std::string sub = argv[0];
+  if (sub == "nir-key") {  // no database: the key lives outside it
+    Args key_args(Argv(argv.begin() + 1, argv.end()), {"file"}, {});
+    const auto file = key_args.get_or("file", "");
+    if (file.empty()) throw UsageError("--file FICHIER est obligatoire.");
+    security::NirKeys::create_file(file);
+    std::cout << "Clé de chiffrement du NIR créée dans « " << file
+              << " » (permissions 0600). Sauvegardez-la à part de la base : sans elle, les NIR "
+                 "enregistrés sont illisibles.\n";
+    return 0;
+  }
   Args args(Argv(argv.begin() + 1, argv.end()),
             {"db", "code", "name", "departement", "kind", "territory", "parent", "contract-start",
              "contract-end"},
@@ -74,7 +86,7 @@ int run_setup(const Argv& argv) {
     return 1;
   }
   throw UsageError("Sous-commande inconnue : « " + sub +
-                   " » (departement, territory, organisation ou list).");
+                   " » (departement, territory, organisation, list ou nir-key).");
 }
 
 }  // namespace binome::cli

@@ -55,4 +55,18 @@ std::vector<RetentionDue> purge_due(const RetentionFacts& f, const Date& today) 
   return out;
 }
 
+Date raw_flow_file_limit(const Date& imported_on, int days) {
+  return Date{std::chrono::sys_days{imported_on} + std::chrono::days{days}};
+}
+
+bool raw_flow_file_due(const Date& imported_on, int days, const Date& today) {
+  return std::chrono::sys_days{raw_flow_file_limit(imported_on, days)} <
+         std::chrono::sys_days{today};
+}
+
+std::string raw_flow_file_rule(int days) {
+  return "Fichiers d'échange bruts des flux RSA conservés " + std::to_string(days) +
+         " jours au plus après leur import (convention d'échange de données RSA, annexe 1)";
+}
+
 }  // namespace binome::domain

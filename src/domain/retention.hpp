@@ -52,4 +52,12 @@ std::vector<RetentionDue> retention_limits(const RetentionFacts& facts);
 // progress or what is already gone.
 std::vector<RetentionDue> purge_due(const RetentionFacts& facts, const Date& today);
 
+// Raw exchange files of the RSA flows (seed 003, annexe 1): kept at most `days` days after
+// their import (90 by default: RetentionRules::exchange_files_days). The last day they may be
+// kept, and whether they must go today (that day strictly before today).
+Date raw_flow_file_limit(const Date& imported_on, int days);
+bool raw_flow_file_due(const Date& imported_on, int days, const Date& today);
+// "Fichiers d'échange bruts conservés 90 jours au plus (convention … annexe 1)"
+std::string raw_flow_file_rule(int days);
+
 }  // namespace binome::domain

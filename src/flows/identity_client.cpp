@@ -1,6 +1,7 @@
 #include "flows/identity_client.hpp"
 
 #include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
@@ -29,6 +30,50 @@ IdentityClient::IdentityClient(std::string base_url, std::map<std::string, std::
       headers_(std::move(headers)),
       timeout_seconds_(timeout_seconds) {
   while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
+}
+
+std::map<std::string, std::string> IdentityClient::binome_session(const std::string& base_url,
+                                                                  const std::string& login,
+                                                                  const std::string& password,
+                                                                  int timeout_seconds) {
+  std::string base = base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  try {
+    const Poco::URI uri(base + "/api/v1/session");
+    std::unique_ptr<Poco::Net::HTTPClientSession> session;
+    if (uri.getScheme() == "https")
+      session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort());
+    else
+      session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+    session->setTimeout(Poco::Timespan(timeout_seconds, 0));
+    const std::string body = json{{"login", login}, {"password", password}}.dump();
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, uri.getPathAndQuery(),
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+    request.setContentType("application/json");
+    request.setContentLength(std::streamsize(body.size()));
+    session->sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session->receiveResponse(response);
+    std::ostringstream out;
+    Poco::StreamCopier::copyStream(in, out);
+    const int status = int(response.getStatus());
+    if (status != 200)
+      throw IdentityError(status,
+                          "connexion refusée par binome (réponse " + std::to_string(status) + ")");
+    const auto j = json::parse(out.str(), nullptr, false);
+    std::string cookie;
+    std::vector<Poco::Net::HTTPCookie> cookies;
+    response.getCookies(cookies);
+    for (const auto& c : cookies)
+      if (c.getName() == "binome_session") cookie = "binome_session=" + c.getValue();
+    if (cookie.empty() || !j.is_object() || !opt(j, "csrf_token"))
+      throw IdentityError(status, "réponse de connexion illisible");
+    return {{"Cookie", cookie}, {"X-CSRF-Token", *opt(j, "csrf_token")}};
+  } catch (const IdentityError&) {
+    throw;
+  } catch (const Poco::Exception& e) {
+    throw IdentityError(0, "service d'identité injoignable : " + e.displayText());
+  }
 }
 
 std::string IdentityClient::post(const std::string& path, const std::string& body) const {

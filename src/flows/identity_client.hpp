@@ -41,6 +41,13 @@ class IdentityClient {
   IdentitySearchResult search(const IdentitySearch& query) const;
   IdentityStatus status(const std::string& id_national) const;
 
+  // When the server is binome: opens a session (POST /api/v1/session) and returns the headers
+  // the calls need (session cookie, CSRF token). IdentityError on a refusal.
+  static std::map<std::string, std::string> binome_session(const std::string& base_url,
+                                                           const std::string& login,
+                                                           const std::string& password,
+                                                           int timeout_seconds = 10);
+
  private:
   std::string post(const std::string& path, const std::string& body) const;
   std::string base_url_;

@@ -72,11 +72,12 @@ void PersonIndex::reserve(std::size_t persons) {
   ids_.reserve(persons);
 }
 
-bool PersonIndex::contradicts(std::int64_t person, const Values& d) const {
+bool PersonIndex::contradicts(std::int64_t person, const Values& d,
+                              const std::optional<std::string>& nir_key) const {
   const auto it = ids_.find(person);
   if (it == ids_.end()) return false;
   const Ids& ids = it->second;
-  if (d.ok(Field::nir) && ids.nir && *ids.nir != d.get(Field::nir)) return true;
+  if (nir_key && ids.nir && *ids.nir != *nir_key) return true;
   if (d.ok(Field::code_pe) && d.ok(Field::identifiant_pe)) {
     const std::string& id = d.get(Field::identifiant_pe);
     const std::string ft = d.get(Field::code_pe) + id;
@@ -87,10 +88,15 @@ bool PersonIndex::contradicts(std::int64_t person, const Values& d) const {
 }
 
 PersonIndex::Match PersonIndex::match(const Values& d) const {
+  return match(d, d.ok(Field::nir) ? std::optional(d.get(Field::nir)) : std::nullopt);
+}
+
+PersonIndex::Match PersonIndex::match(const Values& d,
+                                      const std::optional<std::string>& nir_key) const {
   Match m;
   bool ambiguous = false;
-  if (d.ok(Field::nir))
-    if ((m.person_id = find(by_nir_, d.get(Field::nir), ambiguous))) {
+  if (nir_key)
+    if ((m.person_id = find(by_nir_, *nir_key, ambiguous))) {
       m.how = "nir";
       return m;
     }
@@ -109,7 +115,7 @@ PersonIndex::Match PersonIndex::match(const Values& d) const {
                find(by_identity_,
                     identity_key(d.get(name), d.get(Field::prenom), d.get(Field::date_naissance)),
                     ambiguous))) {
-        if (!contradicts(*m.person_id, d)) {
+        if (!contradicts(*m.person_id, d, nir_key)) {
           m.how = "identite";
           return m;
         }

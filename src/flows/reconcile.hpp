@@ -27,7 +27,8 @@ std::string identity_key(const std::string& last_name, const std::string& first_
 class PersonIndex {
  public:
   void add_person(const KnownPerson& p);
-  // Keys an earlier import stored for a person (its snapshot).
+  // Keys an earlier import stored for a person (its snapshot). `nir` is the NIR's lookup key:
+  // binome stores only a keyed hash of it, and match() must be given the same form.
   void add_known_ids(std::int64_t person_id, const std::optional<std::string>& nir,
                      const std::optional<std::string>& code_pe,
                      const std::optional<std::string>& identifiant_pe);
@@ -37,6 +38,9 @@ class PersonIndex {
     const char* how = "";    // "nir", "identifiant_ft", "identite"
     bool ambiguous = false;  // shared key, or identity contradicted by an id
   };
+  // nir_key: the lookup key of the dossier's NIR (its keyed hash), nullopt when it has none.
+  Match match(const Values& dossier, const std::optional<std::string>& nir_key) const;
+  // The NIR itself as its key (an index filled with clear NIRs).
   Match match(const Values& dossier) const;
   // Whether add_known_ids was called for the person (it has a stored snapshot).
   bool has_snapshot(std::int64_t person_id) const;
@@ -51,7 +55,8 @@ class PersonIndex {
     std::optional<std::string> ft_id, nir, ft;  // ft: code-pe + identifiant-pe of a snapshot
     bool snapshot = false;
   };
-  bool contradicts(std::int64_t person, const Values& d) const;
+  bool contradicts(std::int64_t person, const Values& d,
+                   const std::optional<std::string>& nir_key) const;
   Map by_nir_, by_ft_, by_identifiant_, by_identity_;
   std::unordered_map<std::int64_t, Ids> ids_;
   std::size_t persons_ = 0;

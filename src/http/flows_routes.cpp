@@ -11,6 +11,7 @@
 
 #include "app/guards.hpp"
 #include "domain/flow_calendar.hpp"
+#include "domain/flows_operator.hpp"
 #include "domain/time.hpp"
 #include "flows/reader.hpp"
 #include "flows/report.hpp"
@@ -24,15 +25,8 @@ namespace {
 
 using domain::DomainError;
 
-bool is_flows_operator(const domain::Actor& a) {
-  if (a.role == domain::Role::admin) return true;
-  return a.role == domain::Role::coordinateur &&
-         (a.org_kind == domain::OrgKind::departement ||
-          a.org_kind == domain::OrgKind::service_departemental);
-}
-
 void require_flows_operator(app::Context& ctx, const Request& req) {
-  if (is_flows_operator(req.actor())) return;
+  if (domain::is_flows_operator(req.actor())) return;
   app::audit_now(ctx, app::audit_entry(req.actor(), "flows.denied", std::nullopt, req.origin()));
   throw DomainError(DomainError::Kind::forbidden, "reserve_operateur_flux",
                     "Les flux RSA sont réservés aux coordinateurs du Département et aux "

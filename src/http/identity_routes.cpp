@@ -2,24 +2,22 @@
 //
 // recherche-individu-certifie: NIR + nom de naissance + prénom + date de naissance →
 //   code_sortie S000 (one person), S001 (none), S002 (several); id_national, an opaque id
-//   (AES-256-GCM of the person's id under a key drawn when the server starts: valid while that
-//   process runs); certif_de: true when the NIR was carried by a France Travail flow and the
-//   identity given matches the person it was reconciled with.
+//   (security::NirKeys::person_token: the person's id sealed under a subkey of the NIR key
+//   file, the same for a person on every instance sharing that key, and across restarts);
+//   certif_de: true when the NIR was carried by a France Travail flow and the identity given
+//   matches the person it was reconciled with. The NIR is looked up by its keyed hash.
 // restitution-statut: id_national → demandeur d'emploi or not, from the latest snapshot.
 //
 // Callers: roles that may see named persons; a person outside the caller's reach is not found
 // (S001), so the API tells nothing of persons out of reach. Every call is audited
 // (« identite.recherche », « identite.statut »), with the person when one is found.
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
-#include <array>
-#include <mutex>
+#include <cctype>
 
 #include "app/guards.hpp"
 #include "domain/text.hpp"
 #include "domain/time.hpp"
 #include "http/routes.hpp"
+#include "security/nir_keys.hpp"
 #include "store/flows_repo.hpp"
 #include "store/persons_repo.hpp"
 
@@ -27,80 +25,6 @@ namespace binome::http {
 namespace {
 
 using domain::DomainError;
-
-const std::array<unsigned char, 32>& process_key() {
-  static std::array<unsigned char, 32> key{};
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (RAND_bytes(key.data(), int(key.size())) != 1) throw std::runtime_error("aléa indisponible");
-  });
-  return key;
-}
-
-std::string to_hex(const unsigned char* p, std::size_t n) {
-  static const char* d = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) {
-    out.push_back(d[p[i] >> 4]);
-    out.push_back(d[p[i] & 15]);
-  }
-  return out;
-}
-
-std::optional<std::vector<unsigned char>> from_hex(const std::string& s) {
-  if (s.size() % 2) return std::nullopt;
-  std::vector<unsigned char> out;
-  for (std::size_t i = 0; i < s.size(); i += 2) {
-    auto v = [](char c) -> int {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      return -1;
-    };
-    const int hi = v(s[i]), lo = v(s[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out.push_back(static_cast<unsigned char>(hi * 16 + lo));
-  }
-  return out;
-}
-
-using Ctx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
-
-std::string seal(std::int64_t person_id) {
-  std::array<unsigned char, 12> iv{};
-  if (RAND_bytes(iv.data(), int(iv.size())) != 1) throw std::runtime_error("aléa indisponible");
-  std::array<unsigned char, 8> plain{};
-  for (int i = 0; i < 8; ++i) plain[std::size_t(i)] = (std::uint64_t(person_id) >> (8 * i)) & 0xff;
-  Ctx c(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
-  std::array<unsigned char, 8> cipher{};
-  std::array<unsigned char, 16> tag{};
-  int len = 0;
-  if (!c ||
-      EVP_EncryptInit_ex(c.get(), EVP_aes_256_gcm(), nullptr, process_key().data(), iv.data()) !=
-          1 ||
-      EVP_EncryptUpdate(c.get(), cipher.data(), &len, plain.data(), int(plain.size())) != 1 ||
-      EVP_EncryptFinal_ex(c.get(), cipher.data() + len, &len) != 1 ||
-      EVP_CIPHER_CTX_ctrl(c.get(), EVP_CTRL_GCM_GET_TAG, int(tag.size()), tag.data()) != 1)
-    throw std::runtime_error("chiffrement impossible");
-  return to_hex(iv.data(), iv.size()) + to_hex(cipher.data(), cipher.size()) +
-         to_hex(tag.data(), tag.size());
-}
-
-std::optional<std::int64_t> open_id(const std::string& id) {
-  auto bytes = from_hex(id);
-  if (!bytes || bytes->size() != 12 + 8 + 16) return std::nullopt;
-  Ctx c(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
-  std::array<unsigned char, 8> plain{};
-  int len = 0;
-  unsigned char* b = bytes->data();
-  if (!c || EVP_DecryptInit_ex(c.get(), EVP_aes_256_gcm(), nullptr, process_key().data(), b) != 1 ||
-      EVP_DecryptUpdate(c.get(), plain.data(), &len, b + 12, 8) != 1 ||
-      EVP_CIPHER_CTX_ctrl(c.get(), EVP_CTRL_GCM_SET_TAG, 16, b + 20) != 1 ||
-      EVP_DecryptFinal_ex(c.get(), plain.data() + len, &len) != 1)
-    return std::nullopt;
-  std::uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v |= std::uint64_t(plain[std::size_t(i)]) << (8 * i);
-  return std::int64_t(v);
-}
 
 void require_named_persons(app::Context& ctx, const Request& req) {
   if (domain::may_see_named_persons(req.actor().role)) return;
@@ -117,6 +41,15 @@ bool digits_nir(const std::string& nir) {
     if (!(c >= '0' && c <= '9') && !corse) return false;
   }
   return true;
+}
+
+// Without the NIR key the API cannot look a NIR up: a clear refusal, not an empty answer.
+const security::NirKeys& identity_keys(app::Context& ctx) {
+  if (!ctx.settings.nir_keys)
+    throw DomainError(DomainError::Kind::conflict, "cle_nir_absente",
+                      "Le service d'identité n'est pas configuré : le serveur a été démarré "
+                      "sans clé de chiffrement du NIR (--nir-key-file).");
+  return *ctx.settings.nir_keys;
 }
 
 bool same_text(const std::string& a, const std::string& b) {
@@ -144,16 +77,13 @@ void add_identity_routes(Router& router, RouteDeps deps) {
           errors.push_back({"date_naissance", "invalide",
                             "La date de naissance doit être au format AAAA-MM-JJ."});
         if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
-        const std::string nir13 = nir.substr(0, 13);
+        // The flows carry the 13-character NIR: a 15-character one loses its key.
+        std::string nir13 = nir.substr(0, 13);
+        for (auto& c : nir13) c = char(std::toupper(static_cast<unsigned char>(c)));
+        const auto& keys = identity_keys(ctx);
         std::vector<std::int64_t> found;
         ctx.db.with_session([&](soci::session& sql) {
-          std::vector<long long> ids;
-          soci::rowset<soci::row> rs =
-              (sql.prepare << "SELECT person_id, nir FROM job_seeker_snapshots "
-                              "WHERE nir IS NOT NULL AND (nir = :a OR nir = :b)",
-               soci::use(nir), soci::use(nir13));
-          for (const auto& r : rs) ids.push_back(r.get<long long>(0));
-          for (auto id : ids) {
+          for (auto id : store::persons_with_nir(sql, keys, nir13)) {
             auto p = store::find_person(sql, id);
             if (!p) continue;
             if (domain::person_access(req.actor(), p->person.scope) != domain::Access::allowed)
@@ -174,10 +104,11 @@ void add_identity_routes(Router& router, RouteDeps deps) {
                             : code == "S001" ? "Individu non trouvé"
                                              : "Plusieurs individus trouvés";
         return json_response(
-            200, {{"code_sortie", code},
-                  {"libelle", label},
-                  {"id_national", found.size() == 1 ? Json(seal(found[0])) : Json(nullptr)},
-                  {"certif_de", found.size() == 1}});
+            200,
+            {{"code_sortie", code},
+             {"libelle", label},
+             {"id_national", found.size() == 1 ? Json(keys.person_token(found[0])) : Json(nullptr)},
+             {"certif_de", found.size() == 1}});
       });
 
   router.add(
@@ -188,7 +119,7 @@ void add_identity_routes(Router& router, RouteDeps deps) {
         domain::FieldErrors errors;
         const std::string id = req_string(body, "id_national", errors);
         if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
-        const auto person_id = open_id(id);
+        const auto person_id = identity_keys(ctx).open_person_token(id);
         auto unknown = [] {
           return DomainError(DomainError::Kind::not_found, "id_inconnu",
                              "Identifiant inconnu ou expiré : refaites la recherche d'individu.");
@@ -196,7 +127,7 @@ void add_identity_routes(Router& router, RouteDeps deps) {
         if (!person_id) throw unknown();
         auto [person, snap] = ctx.db.with_session([&](soci::session& sql) {
           return std::make_pair(store::find_person(sql, *person_id),
-                                store::job_seeker_snapshot(sql, *person_id));
+                                store::job_seeker_snapshot(sql, *person_id, nullptr));
         });
         if (!person) throw unknown();
         app::require_person_access(ctx, req.actor(), person->person.scope, *person_id,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 
 #include "domain/text.hpp"
 #include "store/rows.hpp"
@@ -11,9 +12,9 @@ namespace {
 
 using Snapshot = flows::JobSeekerSnapshot;
 using OptField = std::optional<std::string> Snapshot::*;
-// The optional columns of job_seeker_snapshots, in table order after kind and date_reference.
-constexpr std::array<OptField, 14> kOptional{
-    &Snapshot::nir,
+// The optional columns of job_seeker_snapshots after kind, date_reference, nir_sealed and
+// nir_hash, in table order.
+constexpr std::array<OptField, 13> kOptional{
     &Snapshot::code_pe,
     &Snapshot::identifiant_pe,
     &Snapshot::date_debut_ide,
@@ -28,10 +29,17 @@ constexpr std::array<OptField, 14> kOptional{
     &Snapshot::axe,
     &Snapshot::modalite,
 };
+constexpr std::size_t kValues = kOptional.size() + 2;  // + nir_sealed, nir_hash
 constexpr const char* kSnapshotColumns =
-    "kind, date_reference, nir, code_pe, identifiant_pe, date_debut_ide, code_categorie, "
-    "date_cessation, motif_cessation, date_radiation, motif_radiation, structure_principale, "
-    "structure_deleguee, ppae_date_signature, axe, modalite";
+    "kind, date_reference, nir_sealed, nir_hash, code_pe, identifiant_pe, date_debut_ide, "
+    "code_categorie, date_cessation, motif_cessation, date_radiation, motif_radiation, "
+    "structure_principale, structure_deleguee, ppae_date_signature, axe, modalite";
+
+std::runtime_error unreadable_nir(std::int64_t person_id) {
+  return std::runtime_error("NIR de la personne n° " + std::to_string(person_id) +
+                            " illisible : la clé de chiffrement donnée n'est pas celle qui l'a "
+                            "chiffré (ou la ligne a été altérée)");
+}
 
 const char* kImportColumns =
     "id, kind, departement, date_reference, date_fabrication, file_name, file_sha256, dossiers, "
@@ -128,6 +136,29 @@ std::vector<FlowImportRow> recent_flow_imports(soci::session& sql, int limit) {
   return out;
 }
 
+void set_flow_import_raw_file(soci::session& sql, std::int64_t import_id, const std::string& path) {
+  long long id = import_id;
+  sql << "UPDATE flow_imports SET raw_file = :f WHERE id = :id", soci::use(path), soci::use(id);
+}
+
+std::vector<RawFlowFile> kept_raw_flow_files(soci::session& sql) {
+  std::vector<RawFlowFile> out;
+  for_each(sql,
+           "SELECT id, kind, departement, file_name, raw_file, imported_at FROM flow_imports "
+           "WHERE raw_file IS NOT NULL AND raw_removed_at IS NULL ORDER BY imported_at, id",
+           {}, [&](const soci::row& r) {
+             out.push_back({i64(r, 0), str(r, 1), str(r, 2), str(r, 3), str(r, 4), str(r, 5)});
+           });
+  return out;
+}
+
+void mark_raw_flow_file_removed(soci::session& sql, std::int64_t import_id,
+                                const std::string& now) {
+  long long id = import_id;
+  sql << "UPDATE flow_imports SET raw_removed_at = :n WHERE id = :id", soci::use(now),
+      soci::use(id);
+}
+
 void load_person_index(soci::session& sql, const std::string& departement,
                        flows::PersonIndex& index) {
   long long n = 0;
@@ -140,25 +171,31 @@ void load_person_index(soci::session& sql, const std::string& departement,
            {departement}, [&](const soci::row& r) {
              index.add_person({i64(r, 0), str(r, 1), str(r, 2), str(r, 3), opt_str(r, 4)});
            });
-  for_each(sql,
-           "SELECT s.person_id, s.nir, s.code_pe, s.identifiant_pe FROM job_seeker_snapshots s "
-           "JOIN persons p ON p.id = s.person_id WHERE p.departement = :d",
-           {departement}, [&](const soci::row& r) {
-             index.add_known_ids(i64(r, 0), opt_str(r, 1), opt_str(r, 2), opt_str(r, 3));
-           });
+  for_each(
+      sql,
+      "SELECT s.person_id, s.nir_hash, s.code_pe, s.identifiant_pe FROM job_seeker_snapshots s "
+      "JOIN persons p ON p.id = s.person_id WHERE p.departement = :d",
+      {departement}, [&](const soci::row& r) {
+        index.add_known_ids(i64(r, 0), opt_str(r, 1), opt_str(r, 2), opt_str(r, 3));
+      });
 }
 
 struct SnapshotStore::Impl {
   soci::session& sql;
+  const security::NirKeys* keys;
   // Bound variables of the prepared statements.
   long long person = 0, import = 0;
   std::string kind, date_reference;
-  std::array<std::string, 14> values;
-  std::array<soci::indicator, 14> inds{};
+  std::array<std::string, kValues> values;
+  std::array<soci::indicator, kValues> inds{};
   std::string ev_kind, ev_date, ev_detail, ev_now;
   soci::statement select, upsert, event;
+  // The last snapshot loaded, sealed: saved again unchanged, its NIR is not sealed anew.
+  long long loaded_person = -1;
+  std::optional<std::string> loaded_nir, loaded_sealed, loaded_hash;
 
-  explicit Impl(soci::session& s) : sql(s), select(s), upsert(s), event(s) {
+  Impl(soci::session& s, const security::NirKeys* k)
+      : sql(s), keys(k), select(s), upsert(s), event(s) {
     select.exchange(soci::use(person));
     select.exchange(soci::into(kind));
     select.exchange(soci::into(date_reference));
@@ -204,31 +241,54 @@ struct SnapshotStore::Impl {
   }
 };
 
-SnapshotStore::SnapshotStore(soci::session& sql) : impl_(std::make_unique<Impl>(sql)) {}
+SnapshotStore::SnapshotStore(soci::session& sql, const security::NirKeys* keys)
+    : impl_(std::make_unique<Impl>(sql, keys)) {}
 SnapshotStore::~SnapshotStore() = default;
 
 std::optional<flows::JobSeekerSnapshot> SnapshotStore::load(std::int64_t person_id) {
   auto& m = *impl_;
   m.person = person_id;
+  m.loaded_person = -1;
   if (!m.select.execute(true)) return std::nullopt;
   Snapshot s;
   s.kind = m.kind;
   s.date_reference = m.date_reference;
+  if (m.inds[0] == soci::i_ok && m.keys) {
+    s.nir = m.keys->open(m.values[0], person_id);
+    if (!s.nir) throw unreadable_nir(person_id);
+    m.loaded_person = person_id;
+    m.loaded_nir = s.nir;
+    m.loaded_sealed = m.values[0];
+    m.loaded_hash = m.inds[1] == soci::i_ok ? std::optional(m.values[1]) : std::nullopt;
+  }
   for (std::size_t i = 0; i < kOptional.size(); ++i)
-    if (m.inds[i] == soci::i_ok) s.*kOptional[i] = m.values[i];
+    if (m.inds[i + 2] == soci::i_ok) s.*kOptional[i] = m.values[i + 2];
   return s;
 }
 
 void SnapshotStore::save(std::int64_t person_id, std::int64_t import_id, const Snapshot& s) {
   auto& m = *impl_;
+  if (s.nir && !m.keys)
+    throw std::runtime_error("NIR à enregistrer sans clé de chiffrement : rien n'est écrit");
   m.person = person_id;
   m.import = import_id;
   m.kind = s.kind;
   m.date_reference = s.date_reference;
+  if (!s.nir) {
+    m.inds[0] = m.inds[1] = soci::i_null;
+  } else if (m.loaded_person == person_id && m.loaded_nir == s.nir && m.loaded_hash) {
+    m.values[0] = *m.loaded_sealed;
+    m.values[1] = *m.loaded_hash;
+    m.inds[0] = m.inds[1] = soci::i_ok;
+  } else {
+    m.values[0] = m.keys->seal(*s.nir, person_id);
+    m.values[1] = m.keys->lookup_hash(*s.nir);
+    m.inds[0] = m.inds[1] = soci::i_ok;
+  }
   for (std::size_t i = 0; i < kOptional.size(); ++i) {
     const auto& v = s.*kOptional[i];
-    m.values[i] = v.value_or("");
-    m.inds[i] = v ? soci::i_ok : soci::i_null;
+    m.values[i + 2] = v.value_or("");
+    m.inds[i + 2] = v ? soci::i_ok : soci::i_null;
   }
   m.upsert.execute(true);
 }
@@ -291,47 +351,94 @@ bool close_flow_event(soci::session& sql, std::int64_t id, const std::string& no
 }
 
 std::optional<flows::JobSeekerSnapshot> job_seeker_snapshot(soci::session& sql,
-                                                            std::int64_t person_id) {
-  SnapshotStore store(sql);
+                                                            std::int64_t person_id,
+                                                            const security::NirKeys* keys) {
+  SnapshotStore store(sql, keys);
   return store.load(person_id);
 }
 
-std::vector<flows::CgpemRecord> cgpem_records(soci::session& sql, const std::string& departement) {
+std::vector<std::int64_t> persons_with_nir(soci::session& sql, const security::NirKeys& keys,
+                                           const std::string& nir) {
+  std::vector<std::int64_t> out;
+  for_each(sql, "SELECT person_id FROM job_seeker_snapshots WHERE nir_hash = :h ORDER BY person_id",
+           {keys.lookup_hash(nir)}, [&](const soci::row& r) { out.push_back(i64(r, 0)); });
+  return out;
+}
+
+std::optional<std::string> nir_key_fingerprint(soci::session& sql) {
+  std::optional<std::string> out;
+  for_each(sql, "SELECT fingerprint FROM nir_key_check WHERE id = 1", {},
+           [&](const soci::row& r) { out = str(r, 0); });
+  return out;
+}
+
+void record_nir_key_fingerprint(soci::session& sql, const std::string& fingerprint,
+                                const std::string& now) {
+  sql << "INSERT INTO nir_key_check (id, fingerprint, created_at) VALUES (1, :f, :n) "
+         "ON CONFLICT (id) DO NOTHING",
+      soci::use(fingerprint), soci::use(now);
+}
+
+long long clear_nir_count(soci::session& sql) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM job_seeker_snapshots WHERE nir IS NOT NULL", soci::into(n);
+  return n;
+}
+
+long long seal_clear_nirs(soci::session& sql, const security::NirKeys& keys) {
+  std::vector<std::pair<long long, std::string>> rows;
+  for_each(sql, "SELECT person_id, nir FROM job_seeker_snapshots WHERE nir IS NOT NULL", {},
+           [&](const soci::row& r) { rows.emplace_back(i64(r, 0), str(r, 1)); });
+  for (auto& [person, nir] : rows) {
+    const std::string sealed = keys.seal(nir, person), hash = keys.lookup_hash(nir);
+    sql << "UPDATE job_seeker_snapshots SET nir_sealed = :s, nir_hash = :h, nir = NULL "
+           "WHERE person_id = :p",
+        soci::use(sealed), soci::use(hash), soci::use(person);
+  }
+  return static_cast<long long>(rows.size());
+}
+
+std::vector<flows::CgpemRecord> cgpem_records(soci::session& sql, const std::string& departement,
+                                              const security::NirKeys& keys) {
   std::vector<flows::CgpemRecord> out;
-  for_each(sql,
-           "SELECT p.id, p.last_name, p.first_name, p.birth_date, p.ft_id, s.nir, s.code_pe, "
-           "o.decided_at, org.name, u.function_title, u.display_name, u.phone, u.email "
-           "FROM orientations o JOIN persons p ON p.id = o.person_id "
-           "LEFT JOIN job_seeker_snapshots s ON s.person_id = p.id "
-           "LEFT JOIN users u ON u.id = p.referent_social_id "
-           "LEFT JOIN organisations org ON org.id = u.organisation_id "
-           "WHERE p.departement = :d AND o.decision = 'oui' AND o.id = (SELECT MAX(o2.id) FROM "
-           "orientations o2 WHERE o2.person_id = p.id AND o2.decision IS NOT NULL) "
-           "ORDER BY p.id",
-           {departement}, [&](const soci::row& r) {
-             flows::CgpemRecord c;
-             c.person_id = i64(r, 0);
-             c.last_name = str(r, 1);
-             c.first_name = str(r, 2);
-             c.birth_date = str(r, 3);
-             const auto ft = opt_str(r, 4);
-             c.nir = opt_str(r, 5);
-             // persons.ft_id holds identifiant-pe (8), or code-pe + identifiant-pe (11).
-             if (ft && ft->size() == 11) {
-               c.code_pe = ft->substr(0, 3);
-               c.identifiant_pe = ft->substr(3);
-             } else if (ft) {
-               c.identifiant_pe = ft;
-               c.code_pe = opt_str(r, 6);
-             }
-             c.decision_date = str(r, 7).substr(0, 10);
-             c.organisme = opt_str(r, 8);
-             c.service = opt_str(r, 9);
-             c.correspondant_nom = opt_str(r, 10);
-             c.telephone = opt_str(r, 11);
-             c.email = opt_str(r, 12);
-             out.push_back(std::move(c));
-           });
+  for_each(
+      sql,
+      "SELECT p.id, p.last_name, p.first_name, p.birth_date, p.ft_id, s.nir_sealed, s.code_pe, "
+      "o.decided_at, org.name, u.function_title, u.display_name, u.phone, u.email "
+      "FROM orientations o JOIN persons p ON p.id = o.person_id "
+      "LEFT JOIN job_seeker_snapshots s ON s.person_id = p.id "
+      "LEFT JOIN users u ON u.id = p.referent_social_id "
+      "LEFT JOIN organisations org ON org.id = u.organisation_id "
+      "WHERE p.departement = :d AND o.decision = 'oui' AND o.id = (SELECT MAX(o2.id) FROM "
+      "orientations o2 WHERE o2.person_id = p.id AND o2.decision IS NOT NULL) "
+      "ORDER BY p.id",
+      {departement}, [&](const soci::row& r) {
+        flows::CgpemRecord c;
+        c.person_id = i64(r, 0);
+        c.last_name = str(r, 1);
+        c.first_name = str(r, 2);
+        c.birth_date = str(r, 3);
+        const auto ft = opt_str(r, 4);
+        if (const auto sealed = opt_str(r, 5)) {
+          c.nir = keys.open(*sealed, c.person_id);
+          if (!c.nir) throw unreadable_nir(c.person_id);
+        }
+        // persons.ft_id holds identifiant-pe (8), or code-pe + identifiant-pe (11).
+        if (ft && ft->size() == 11) {
+          c.code_pe = ft->substr(0, 3);
+          c.identifiant_pe = ft->substr(3);
+        } else if (ft) {
+          c.identifiant_pe = ft;
+          c.code_pe = opt_str(r, 6);
+        }
+        c.decision_date = str(r, 7).substr(0, 10);
+        c.organisme = opt_str(r, 8);
+        c.service = opt_str(r, 9);
+        c.correspondant_nom = opt_str(r, 10);
+        c.telephone = opt_str(r, 11);
+        c.email = opt_str(r, 12);
+        out.push_back(std::move(c));
+      });
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include "flows/cgpem_writer.hpp"
 #include "flows/reconcile.hpp"
 #include "flows/snapshot.hpp"
+#include "security/nir_keys.hpp"
 
 namespace binome::store {
 
@@ -31,14 +32,27 @@ std::optional<FlowImportRow> last_flow_import(soci::session& sql, const std::str
 std::optional<FlowImportRow> flow_import_by_sha(soci::session& sql, const std::string& sha256);
 std::vector<FlowImportRow> recent_flow_imports(soci::session& sql, int limit);
 
-// Persons of a département and the ids earlier imports stored for them.
+// The raw exchange file kept for an import (absolute path).
+void set_flow_import_raw_file(soci::session& sql, std::int64_t import_id, const std::string& path);
+struct RawFlowFile {
+  std::int64_t import_id = 0;
+  std::string kind, departement, file_name, raw_file, imported_at;
+};
+// Raw files still kept (not yet removed by the purge), oldest first.
+std::vector<RawFlowFile> kept_raw_flow_files(soci::session& sql);
+void mark_raw_flow_file_removed(soci::session& sql, std::int64_t import_id, const std::string& now);
+
+// Persons of a département and the ids earlier imports stored for them (the NIR by its
+// keyed hash: nothing is decrypted).
 void load_person_index(soci::session& sql, const std::string& departement,
                        flows::PersonIndex& index);
 
-// Prepared statements for one import, reused for every dossier.
+// Prepared statements for one import, reused for every dossier. The NIR is sealed on save
+// and opened on load with `keys`; without keys, load leaves the NIR out and save refuses.
+// A NIR the key cannot open (another key, an altered row) is std::runtime_error (French).
 class SnapshotStore {
  public:
-  explicit SnapshotStore(soci::session& sql);
+  SnapshotStore(soci::session& sql, const security::NirKeys* keys);
   ~SnapshotStore();
   std::optional<flows::JobSeekerSnapshot> load(std::int64_t person_id);
   void save(std::int64_t person_id, std::int64_t import_id, const flows::JobSeekerSnapshot& s);
@@ -62,12 +76,26 @@ std::vector<FlowEventRow> open_flow_events(soci::session& sql,
                                            const std::vector<std::int64_t>& person_ids);
 // Marks an event as dealt with; false when it does not exist or is already closed.
 bool close_flow_event(soci::session& sql, std::int64_t id, const std::string& now);
+// The NIR is read only with keys (else left out).
 std::optional<flows::JobSeekerSnapshot> job_seeker_snapshot(soci::session& sql,
-                                                            std::int64_t person_id);
+                                                            std::int64_t person_id,
+                                                            const security::NirKeys* keys);
+// Persons whose snapshot holds this NIR (by its keyed hash).
+std::vector<std::int64_t> persons_with_nir(soci::session& sql, const security::NirKeys& keys,
+                                           const std::string& nir);
+// The fingerprint of the key that seals this database's NIRs, if one was recorded.
+std::optional<std::string> nir_key_fingerprint(soci::session& sql);
+void record_nir_key_fingerprint(soci::session& sql, const std::string& fingerprint,
+                                const std::string& now);
+// Rows imported before the NIR was sealed (migration 0014): how many still hold it in clear.
+long long clear_nir_count(soci::session& sql);
+// Seals them with `keys` and empties the clear column; returns how many were sealed.
+long long seal_clear_nirs(soci::session& sql, const security::NirKeys& keys);
 
 // Persons of a département whose latest orientation decision is OUI (towards accompagnement
 // global), with what CGPEM needs: identity, the ids the imports stored, the decision day and
 // the social referent as correspondant. `nature` is left for the caller.
-std::vector<flows::CgpemRecord> cgpem_records(soci::session& sql, const std::string& departement);
+std::vector<flows::CgpemRecord> cgpem_records(soci::session& sql, const std::string& departement,
+                                              const security::NirKeys& keys);
 
 }  // namespace binome::store

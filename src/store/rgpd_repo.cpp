@@ -86,6 +86,10 @@ constexpr const char* kFollowupDeletes[] = {
     "DELETE FROM appointments WHERE person_id = :p",
     "DELETE FROM person_resource_actions WHERE person_id = :p",
     "DELETE FROM binome_assignments WHERE person_id = :p",
+    // What the RSA flows brought about the person: its events and its job-seeker snapshot
+    // (the sealed NIR, the France Travail ids).
+    "DELETE FROM flow_events WHERE person_id = :p",
+    "DELETE FROM job_seeker_snapshots WHERE person_id = :p",
 };
 
 }  // namespace
@@ -126,7 +130,8 @@ std::vector<RetentionCandidate> retention_candidates(soci::session& sql) {
       "SELECT person_id, COUNT(*) FROM (SELECT person_id FROM ep_decisions UNION ALL SELECT "
       "person_id FROM tasks UNION ALL SELECT person_id FROM appointments UNION ALL SELECT "
       "person_id FROM person_resource_actions UNION ALL SELECT person_id FROM "
-      "binome_assignments) f GROUP BY person_id",
+      "binome_assignments UNION ALL SELECT person_id FROM flow_events UNION ALL SELECT "
+      "person_id FROM job_seeker_snapshots) f GROUP BY person_id",
       [](RetentionCandidate& c, const soci::row& r) { c.followup_rows = i64(r, 1); });
   return out;
 }

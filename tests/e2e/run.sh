@@ -5,7 +5,8 @@
 # Usage: tests/e2e/run.sh [BINARY] [WEB_DIST]
 #   BINARY    the binome executable      (default: build/binome, relative to the repo root)
 #   WEB_DIST  the built UI (npm run build) (default: web/dist)
-# Env: BINOME_SCREENSHOTS=/dir keeps screenshots; E2E_KEEP=1 keeps the temp dir and server log.
+# Env: BINOME_SCREENSHOTS=/dir keeps screenshots; E2E_KEEP=1 keeps the temp dir and server log;
+# E2E_ONLY=./flux.test.mjs runs only the files named.
 set -euo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -49,11 +50,21 @@ PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()
 URL="http://127.0.0.1:$PORT"
 
 echo "e2e : base de démonstration dans $TMP/e2e.db"
-"$BIN" demo --db "sqlite:$TMP/e2e.db" --password "$PASSWORD" >"$TMP/demo.log" 2>&1 || {
+"$BIN" demo --db "sqlite:$TMP/e2e.db" --password "$PASSWORD" --nir-key-file "$TMP/nir.key" \
+  >"$TMP/demo.log" 2>&1 || {
   echo "e2e : échec de '$BIN demo'" >&2; cat "$TMP/demo.log" >&2; exit 1; }
+# One PECGM of the demo département imported, for the history of the Flux RSA page (flux.test;
+# exit 1 only says that some synthetic dossiers were set aside).
+"$BIN" flows generate --kind PECGM --dossiers 20 --departement 00 --date-reference 2024-09-01 \
+  "$TMP/pecgm-e2e.xml" >>"$TMP/demo.log" 2>&1
+"$BIN" flows import "$TMP/pecgm-e2e.xml" --db "sqlite:$TMP/e2e.db" --nir-key-file "$TMP/nir.key" \
+  --flow-files-dir "$TMP/flux" >>"$TMP/demo.log" 2>&1 || true
+grep -q "import n°" "$TMP/demo.log" || {
+  echo "e2e : échec de l'import du flux de démonstration" >&2; cat "$TMP/demo.log" >&2; exit 1; }
 
 echo "e2e : démarrage du serveur sur $URL"
-"$BIN" serve --db "sqlite:$TMP/e2e.db" --listen "127.0.0.1:$PORT" --web-root "$WEB_DIST" --test-mode >"$TMP/server.log" 2>&1 &
+"$BIN" serve --db "sqlite:$TMP/e2e.db" --listen "127.0.0.1:$PORT" --web-root "$WEB_DIST" --test-mode \
+  --nir-key-file "$TMP/nir.key" >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 
 for _ in $(seq 1 100); do
@@ -69,7 +80,7 @@ fi
 
 set +e
 (cd "$E2E_DIR" && BINOME_URL="$URL" BINOME_DEMO_PASSWORD="$PASSWORD" \
-  node --test --test-concurrency=1 ./*.test.mjs)
+  node --test --test-concurrency=1 ${E2E_ONLY:-./*.test.mjs})
 STATUS=$?
 set -e
 if [ "$STATUS" -ne 0 ]; then

@@ -1,12 +1,16 @@
 // The flows page's API and the identity API (issue 5, items 4, 6, 7) over real HTTP, on both
 // backends: who may call them, what they answer, what they trace; and the identity client
 // against binome's own endpoints.
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "app/admin_service.hpp"
 #include "app/flows_service.hpp"
@@ -206,10 +210,11 @@ TEST_P(FlowsApiTest, IdentitySearchAndStatusFromTheFlows) {
       add_person("Lefevre", "Helene", "1985-07-14", std::nullopt, territory("Territoire Nord"));
   db_->with_session([&](soci::session& sql) {
     long long p = twin;
-    sql << "INSERT INTO job_seeker_snapshots (person_id, import_id, kind, date_reference, nir) "
-           "SELECT :p, import_id, kind, date_reference, nir FROM job_seeker_snapshots WHERE "
-           "nir = '2850762041123'",
-        soci::use(p);
+    const std::string hash = test_nir_keys()->lookup_hash("2850762041123");
+    sql << "INSERT INTO job_seeker_snapshots (person_id, import_id, kind, date_reference, "
+           "nir_sealed, nir_hash) SELECT :p, import_id, kind, date_reference, nir_sealed, "
+           "nir_hash FROM job_seeker_snapshots WHERE nir_hash = :h",
+        soci::use(p), soci::use(hash);
   });
   auto several = coordo.call("POST", "/api/v1/identite/recherche-individu-certifie",
                              search_body("2850762041123", "Lefèvre"));
@@ -241,6 +246,79 @@ TEST_P(FlowsApiTest, IdentityClientTalksToTheEndpoints) {
   EXPECT_THROW(nobody.status("00"), flows::IdentityError);
   flows::IdentityClient closed("http://127.0.0.1:1", {}, 2);
   EXPECT_THROW(closed.status("00"), flows::IdentityError);
+}
+
+TEST_P(FlowsApiTest, OpaqueIdIsTheSameOnAnotherInstanceSharingTheKey) {
+  import_september();
+  // A second binome process: its own context, services and server, the same database, the
+  // same key file read anew.
+  FakeClock clock2;
+  app::Context ctx2{*db_, clock2, {}};
+  ctx2.settings.nir_keys =
+      std::make_shared<const security::NirKeys>(security::NirKeys::load_file(test_nir_key_file()));
+  app::Services services2(ctx2);
+  http::ServerConfig config;
+  config.listen = "127.0.0.1:0";
+  config.max_threads = 4;
+  config.log_requests = false;
+  http::Server server2(services2, config);
+  server2.start();
+  auto client_of = [&](int port) {
+    return flows::IdentityClient(
+        "http://127.0.0.1:" + std::to_string(port),
+        flows::IdentityClient::binome_session("http://127.0.0.1:" + std::to_string(port),
+                                              "coordo.demo", kDemoPassword));
+  };
+  const auto one = client_of(server_->port()), two = client_of(server2.port());
+  const flows::IdentitySearch q{"2850762041123", "Lefèvre", "Hélène", "1985-07-14"};
+  const auto a = one.search(q), b = two.search(q), again = one.search(q);
+  ASSERT_TRUE(a.id_national);
+  EXPECT_EQ(a.id_national, b.id_national) << "same person, same id on both instances";
+  EXPECT_EQ(a.id_national, again.id_national) << "and from one call to the next";
+  EXPECT_TRUE(two.status(*a.id_national).demandeur_emploi) << "an id of one read by the other";
+  server2.stop(std::chrono::seconds(5));
+}
+
+TEST_P(FlowsApiTest, IdentityCommandSearchesAndReadsTheStatus) {
+  import_september();
+  const std::string base = "http://127.0.0.1:" + std::to_string(server_->port());
+  auto run = [&](const std::string& args) {
+    const std::string cmd = std::string("BINOME_IDENTITE_MOT_DE_PASSE='") + kDemoPassword + "' " +
+                            BINOME_BIN + " identite " + args + " 2>&1";
+    std::string out;
+    std::array<char, 512> buf{};
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    while (pipe && std::fgets(buf.data(), buf.size(), pipe)) out += buf.data();
+    const int status = pipe ? ::pclose(pipe) : -1;
+    return std::make_pair(WEXITSTATUS(status), out);
+  };
+  auto [code, out] = run("rechercher --base-url " + base +
+                         " --identifiant coordo.demo --nir 2850762041123 --nom 'Lefèvre' "
+                         "--prenom 'Hélène' --naissance 1985-07-14");
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("Code sortie S000 : individu trouvé."), std::string::npos) << out;
+  EXPECT_NE(out.find("(CertifDE) : oui"), std::string::npos) << out;
+  const auto at = out.find("Identifiant national : ");
+  ASSERT_NE(at, std::string::npos) << out;
+  const std::string id = out.substr(at + 23, out.find('\n', at) - at - 23);
+  std::tie(code, out) = run("statut --base-url " + base + " --identifiant coordo.demo --id " + id);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("Demandeur d'emploi\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("Catégorie : 1"), std::string::npos) << out;
+
+  std::tie(code, out) = run("rechercher --base-url " + base +
+                            " --identifiant coordo.demo --nir 2850762041123 --nom Autre "
+                            "--prenom Helene --naissance 1985-07-14");
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("S001 : aucun individu trouvé"), std::string::npos) << out;
+  std::tie(code, out) = run("statut --base-url " + base + " --identifiant coordo.demo --id 00");
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("404"), std::string::npos) << out;
+  std::tie(code, out) = run("rechercher --base-url " + base + " --nir 1");
+  EXPECT_EQ(code, 2) << "usage: " << out;
+  std::tie(code, out) = run("statut --base-url http://127.0.0.1:1 --jeton x --id 00");
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("injoignable"), std::string::npos) << out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FlowsApiTest, ::testing::Values("sqlite", "postgres"),

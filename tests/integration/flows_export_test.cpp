@@ -27,6 +27,7 @@ class FlowsExportTest : public ::testing::TestWithParam<std::string> {
     db_ = store::Database::open(testdb_->url(), 2);
     store::migrate(*db_);
     ctx_ = std::make_unique<app::Context>(app::Context{*db_, clock_, {}});
+    ctx_->settings.nir_keys = test_nir_keys();
     dir_ = std::filesystem::temp_directory_path() /
            ("binome-flows-export-" + std::to_string(::getpid()) + "-" + GetParam());
     std::filesystem::create_directories(dir_);
@@ -157,8 +158,8 @@ TEST_P(FlowsExportTest, TheBinaryExportsAndChecksItsFile) {
   const std::string path = (dir_ / "out.xml").string();
   const std::string cmd = std::string(BINOME_BIN) +
                           " flows export cgpem --departement 62 --date-reference 2024-09-01 "
-                          "--date-traitement 2024-09-18 --db '" +
-                          testdb_->url() + "' " + path + " 2>&1";
+                          "--date-traitement 2024-09-18 --nir-key-file " +
+                          test_nir_key_file() + " --db '" + testdb_->url() + "' " + path + " 2>&1";
   std::array<char, 512> buf{};
   std::string out;
   FILE* pipe = ::popen(cmd.c_str(), "r");

@@ -13,8 +13,10 @@
 
 #include "app/admin_service.hpp"
 #include "app/flows_service.hpp"
+#include "app/rgpd_service.hpp"
 #include "flows/generator.hpp"
 #include "harness.hpp"
+#include "security/tokens.hpp"
 #include "store/flows_repo.hpp"
 #include "store/migrations.hpp"
 #include "store/orgs_repo.hpp"
@@ -71,6 +73,7 @@ class FlowsImportTest : public ::testing::TestWithParam<std::string> {
     db_ = store::Database::open(testdb_->url(), 2);
     store::migrate(*db_);
     ctx_ = std::make_unique<app::Context>(app::Context{*db_, clock_, {}});
+    ctx_->settings.nir_keys = test_nir_keys();
     dir_ = std::filesystem::temp_directory_path() /
            ("binome-flows-import-" + std::to_string(::getpid()) + "-" + GetParam());
     std::filesystem::create_directories(dir_);
@@ -179,8 +182,9 @@ TEST_P(FlowsImportTest, FirstFileReconcilesAndRaisesOnlyWhatCallsForAction) {
   EXPECT_EQ(m[0].event_date, "2024-08-12");
   EXPECT_NE(m[0].detail.find("21"), std::string::npos);
   EXPECT_TRUE(events_of(other_).empty());
-  const auto snap = db_->with_session(
-      [&](soci::session& sql) { return store::job_seeker_snapshot(sql, helene_); });
+  const auto snap = db_->with_session([&](soci::session& sql) {
+    return store::job_seeker_snapshot(sql, helene_, test_nir_keys().get());
+  });
   ASSERT_TRUE(snap);
   EXPECT_EQ(snap->nir, "2850762041123");
   EXPECT_EQ(snap->modalite, "GLO");
@@ -190,6 +194,156 @@ TEST_P(FlowsImportTest, FirstFileReconcilesAndRaisesOnlyWhatCallsForAction) {
     sql << "SELECT COUNT(*) FROM audit_log WHERE action = 'flows.import'", soci::into(audited);
   });
   EXPECT_EQ(audited, 1);
+}
+
+// Every byte of the SQLite database (main file and WAL), once closed.
+std::string sqlite_bytes(const std::string& url) {
+  std::string out;
+  const std::string path = url.substr(std::string("sqlite:").size());
+  for (const auto& p : {path, path + "-wal", path + "-journal"}) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    out += s.str();
+  }
+  return out;
+}
+
+TEST_P(FlowsImportTest, NirIsSealedAtRestAndAWrongKeyCannotReadIt) {
+  ASSERT_EQ(import(write("sept.xml", sample_pecgm())).outcome, Outcome::imported);
+  std::string sealed, hash;
+  soci::indicator clear = soci::i_ok;
+  std::string clear_value;
+  db_->with_session([&](soci::session& sql) {
+    long long p = helene_;
+    sql << "SELECT nir_sealed, nir_hash, nir FROM job_seeker_snapshots WHERE person_id = :p",
+        soci::use(p), soci::into(sealed), soci::into(hash), soci::into(clear_value, clear);
+  });
+  EXPECT_EQ(clear, soci::i_null) << "the clear column is never written";
+  EXPECT_EQ(sealed.find("2850762041123"), std::string::npos);
+  EXPECT_EQ(hash, test_nir_keys()->lookup_hash("2850762041123"));
+
+  // Another key: the NIR cannot be read, and an import that needs it stops cleanly.
+  security::NirKeys::Key other{};
+  other.fill(9);
+  const auto wrong = std::make_shared<const security::NirKeys>(other);
+  EXPECT_FALSE(wrong->open(sealed, helene_));
+  try {
+    db_->with_session(
+        [&](soci::session& sql) { return store::job_seeker_snapshot(sql, helene_, wrong.get()); });
+    ADD_FAILURE() << "a wrong key must not read the NIR";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("illisible"), std::string::npos) << e.what();
+  }
+  const std::string before = state();
+  ctx_->settings.nir_keys = wrong;
+  EXPECT_THROW(import(write("oct.xml", october())), std::runtime_error);
+  EXPECT_EQ(state(), before) << "nothing written with the wrong key";
+  ctx_->settings.nir_keys = nullptr;
+  EXPECT_THROW(import(write("oct.xml", october())), std::runtime_error) << "no key, no import";
+  EXPECT_EQ(state(), before);
+
+  // The right key: Hélène is reconciled by her NIR (its keyed hash) despite new ids.
+  ctx_->settings.nir_keys = test_nir_keys();
+  const auto r = import(write("oct.xml", october()));
+  ASSERT_EQ(r.outcome, Outcome::imported);
+  EXPECT_EQ(r.matched_by.at("nir"), 1);
+
+  if (GetParam() == "sqlite") {
+    ctx_.reset();
+    db_.reset();
+    const auto bytes = sqlite_bytes(testdb_->url());
+    ASSERT_GT(bytes.size(), 10000u);
+    EXPECT_EQ(bytes.find("2850762041123"), std::string::npos) << "no clear NIR in the file";
+  }
+}
+
+TEST_P(FlowsImportTest, ClearNirsOfAnEarlierVersionAreSealedWithTheKey) {
+  ASSERT_EQ(import(write("sept.xml", sample_pecgm())).outcome, Outcome::imported);
+  // As an import before migration 0014 left it.
+  db_->with_session([&](soci::session& sql) {
+    long long p = helene_;
+    sql << "UPDATE job_seeker_snapshots SET nir = '2850762041123', nir_sealed = NULL, "
+           "nir_hash = NULL WHERE person_id = :p",
+        soci::use(p);
+  });
+  ctx_->settings.nir_keys = nullptr;
+  try {
+    app::seal_clear_nirs(*ctx_, {"test", "local"});
+    ADD_FAILURE() << "clear NIRs without a key must stop the start";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("en clair"), std::string::npos) << e.what();
+  }
+  ctx_->settings.nir_keys = test_nir_keys();
+  EXPECT_EQ(app::seal_clear_nirs(*ctx_, {"test", "local"}), 1);
+  EXPECT_EQ(app::seal_clear_nirs(*ctx_, {"test", "local"}), 0) << "done once";
+  EXPECT_EQ(count("job_seeker_snapshots WHERE nir IS NOT NULL"), 0);
+  EXPECT_EQ(count("audit_log WHERE action = 'flows.nir_sealed'"), 1);
+  const auto snap = db_->with_session([&](soci::session& sql) {
+    return store::job_seeker_snapshot(sql, helene_, test_nir_keys().get());
+  });
+  ASSERT_TRUE(snap);
+  EXPECT_EQ(snap->nir, "2850762041123");
+  const auto r = import(write("oct.xml", october()));
+  ASSERT_EQ(r.outcome, Outcome::imported);
+  EXPECT_EQ(r.matched_by.at("nir"), 1) << "reconciliation by NIR still works";
+  if (GetParam() == "sqlite") {
+    ctx_.reset();
+    db_.reset();
+    EXPECT_EQ(sqlite_bytes(testdb_->url()).find("2850762041123"), std::string::npos)
+        << "the clear NIR does not survive in the file's free space";
+  }
+}
+
+TEST_P(FlowsImportTest, RawFileIsKeptNinetyDaysThenPurged) {
+  ctx_->settings.flow_files_dir = (dir_ / "bruts").string();
+  const std::string content = sample_pecgm();
+  const auto r = import(write("sept.xml", content));
+  ASSERT_EQ(r.outcome, Outcome::imported);
+  ASSERT_FALSE(r.raw_file.empty());
+  ASSERT_TRUE(std::filesystem::exists(r.raw_file));
+  {
+    std::ifstream in(r.raw_file, std::ios::binary);
+    std::stringstream kept;
+    kept << in.rdbuf();
+    EXPECT_EQ(kept.str(), content);
+  }
+  EXPECT_EQ(std::filesystem::status(r.raw_file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  std::string stored_path, stored_sha;
+  db_->with_session([&](soci::session& sql) {
+    long long id = r.import_id;
+    sql << "SELECT raw_file, file_sha256 FROM flow_imports WHERE id = :id", soci::use(id),
+        soci::into(stored_path), soci::into(stored_sha);
+  });
+  EXPECT_EQ(stored_path, r.raw_file);
+  EXPECT_EQ(stored_sha, security::sha256_hex(content)) << "the checksum of the kept file";
+
+  app::RgpdService rgpd(*ctx_);
+  clock_.advance(std::chrono::hours(24 * 90));  // the 90th day after the import: still kept
+  EXPECT_TRUE(rgpd.plan().raw_files.empty());
+  clock_.advance(std::chrono::hours(24));
+  const auto plan = rgpd.plan();  // --dry-run: listed, nothing removed
+  ASSERT_EQ(plan.raw_files.size(), 1u);
+  EXPECT_EQ(plan.raw_files[0].import_id, r.import_id);
+  EXPECT_NE(plan.raw_files[0].rule.find("90 jours"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(r.raw_file));
+  const auto done = rgpd.purge({"test", "local"});
+  EXPECT_EQ(done.raw_files.size(), 1u);
+  EXPECT_FALSE(std::filesystem::exists(r.raw_file));
+  EXPECT_EQ(count("flow_imports WHERE raw_removed_at IS NOT NULL"), 1);
+  EXPECT_EQ(count("flow_imports"), 1) << "the import's history stays";
+  EXPECT_EQ(count("audit_log WHERE action = 'purge.fichier_flux'"), 1);
+  EXPECT_TRUE(rgpd.plan().raw_files.empty()) << "removed once";
+}
+
+TEST_P(FlowsImportTest, NoRawFileKeptWhenTheImportIsRefused) {
+  ctx_->settings.flow_files_dir = (dir_ / "bruts").string();
+  const auto r = import(write("bad.xml", edit(sample_pecgm(), "<nb-dossier>2", "<nb-dossier>3")));
+  EXPECT_EQ(r.outcome, Outcome::rejected);
+  EXPECT_TRUE(r.raw_file.empty());
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "bruts") &&
+               !std::filesystem::is_empty(dir_ / "bruts"));
 }
 
 TEST_P(FlowsImportTest, SameFileTwiceChangesNothing) {
@@ -321,7 +475,8 @@ TEST_P(FlowsImportTest, KilledImportLeavesTheDatabaseAsItWas) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     ::execl(BINOME_BIN, BINOME_BIN, "flows", "import", path.c_str(), "--db", testdb_->url().c_str(),
-            "--date-traitement", "2024-11-20", static_cast<char*>(nullptr));
+            "--date-traitement", "2024-11-20", "--nir-key-file", test_nir_key_file().c_str(),
+            static_cast<char*>(nullptr));
     ::_exit(127);
   }
   // Kill it without warning once it has read a third of the file (it reads as it imports):

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "app/demo_data.hpp"
@@ -18,6 +19,38 @@
 #include "store/rows.hpp"
 
 namespace binome::testing {
+
+namespace {
+constexpr const char* kTestNirKeyHex =
+    "6b1f3c5d7e9a0b2c4d6e8f10213243546576879801a2b3c4d5e6f708192a3b4c";
+}
+
+std::shared_ptr<const security::NirKeys> test_nir_keys() {
+  static const auto keys = [] {
+    security::NirKeys::Key k{};
+    for (std::size_t i = 0; i < k.size(); ++i)
+      k[i] = static_cast<unsigned char>(
+          std::stoi(std::string(kTestNirKeyHex + 2 * i, 2), nullptr, 16));
+    return std::make_shared<const security::NirKeys>(k);
+  }();
+  return keys;
+}
+
+const std::string& test_nir_key_file() {
+  static const std::string path = [] {
+    const auto p = std::filesystem::temp_directory_path() /
+                   ("binome-test-nir-" + std::to_string(::getpid()) + ".key");
+    std::filesystem::remove(p);
+    {
+      std::ofstream out(p);
+      out << kTestNirKeyHex << "\n";
+    }
+    std::filesystem::permissions(
+        p, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    return p.string();
+  }();
+  return path;
+}
 
 std::string HttpResult::header(const std::string& name) const {
   auto it = headers.find(name);
@@ -66,6 +99,7 @@ void ApiTest::SetUp() {
   db_ = store::Database::open(testdb_->url(), 8);
   store::migrate(*db_);
   ctx_ = std::make_unique<app::Context>(app::Context{*db_, clock_, {}});
+  ctx_->settings.nir_keys = test_nir_keys();
   app::load_demo(*ctx_, kDemoPassword);
   services_ = std::make_unique<app::Services>(*ctx_);
   http::ServerConfig config;

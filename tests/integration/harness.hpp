@@ -13,6 +13,7 @@
 
 #include "app/services.hpp"
 #include "http/server.hpp"
+#include "security/nir_keys.hpp"
 #include "store/database.hpp"
 
 namespace binome::testing {
@@ -20,6 +21,10 @@ namespace binome::testing {
 using Json = nlohmann::json;
 
 inline constexpr const char* kDemoPassword = "Demo-tests-2026!";
+
+// The NIR key of the tests (a fixed key), and the same key as a 0600 file for the binary.
+std::shared_ptr<const security::NirKeys> test_nir_keys();
+const std::string& test_nir_key_file();
 
 class FakeClock : public domain::Clock {
  public:

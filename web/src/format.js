@@ -120,6 +120,8 @@ export const WORKLIST_KINDS = {
   ressource_a_mettre_a_jour: { label: 'Ressource à mettre à jour', kind: 'info' },
   evenement_flux: { label: 'Flux France Travail', kind: 'info' },
   radiation_brsa: { label: 'Radiation d’un BRSA', kind: 'error' },
+  depot_cgpem: { label: 'Dépôt du CGPEM', kind: 'warning' },
+  pecgm_disponible: { label: 'PECGM à importer', kind: 'info' },
 };
 
 /** DSFR badge kind of a support's state (accompagnement global). */

@@ -15,6 +15,36 @@ function where(d) {
   return parts.join(', ') || 'fichier';
 }
 
+// The problems as a CSV (semicolons and a BOM, for a French spreadsheet), built in the
+// browser from the report: nothing more leaves the server.
+function csvCell(value) {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function problemsCsv(report) {
+  const lines = [['Règle', 'Gravité', 'Niveau', 'Dossier', 'Ligne', 'Champ', 'Message']];
+  for (const g of report.by_rule || []) {
+    for (const d of g.diagnostics) {
+      lines.push([g.rule, d.severity === 'erreur' ? 'Erreur' : 'Avertissement',
+        d.level === 'file' ? 'fichier' : 'dossier', d.dossier || '', d.line || '', d.field || '', d.message]);
+    }
+  }
+  return `\ufeff${lines.map((l) => l.map(csvCell).join(';')).join('\r\n')}\r\n`;
+}
+
+function csvLink(report) {
+  if (!(report.by_rule || []).length) return null;
+  const url = URL.createObjectURL(new Blob([problemsCsv(report)], { type: 'text/csv;charset=utf-8' }));
+  const base = (report.file || 'fichier').replace(/\.xml$/i, '');
+  return h('p', {}, h('a', {
+    class: 'fr-link fr-icon-download-line fr-link--icon-left',
+    href: url,
+    download: `${base}-problemes.csv`,
+    id: 'flux-problemes-csv',
+  }, 'Télécharger les problèmes (CSV)'));
+}
+
 function reportView(report) {
   const kind = report.file_error ? 'error' : report.error_count ? 'warning' : 'success';
   const summary = [
@@ -35,7 +65,7 @@ function reportView(report) {
         d.message,
       ]),
     })));
-  return [alertBox(kind, summary, 'Résultat de la vérification'), ...groups];
+  return [alertBox(kind, summary, 'Résultat de la vérification'), csvLink(report), ...groups];
 }
 
 export default {
