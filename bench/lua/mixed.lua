@@ -46,7 +46,7 @@ function request()
       post, '{"origin":"france_travail","decision_mode":"accord_bilateral",' ..
       '"registered_job_seeker":true,"social_criteria":["sante"],' ..
       '"professional_criteria":["projet_a_definir"],"obstacles":["logement"],' ..
-      '"consent_signature_date":"' .. today .. '","electronic_exchange":true}')
+      '"consent":{"signature_date":"' .. today .. '","electronic_exchange":true}}')
   elseif kind == "decision" and #ids["decidable"] > 0 then
     return wrk.format("POST", "/api/v1/orientations/" .. pick(ids["decidable"]) .. "/decision",
       post, '{"decision":"oui","planned_start_date":"' .. start_date .. '"}')

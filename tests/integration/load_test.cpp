@@ -52,23 +52,19 @@ TEST_P(LoadTest, SyntheticDepartementIsUsableThroughTheApi) {
   EXPECT_EQ(conseiller.get("/api/v1/worklist").status, 200);
 
   // New rows after the explicit ids of the bulk load: the identity sequences follow.
-  long long orientable = 0;
-  for (const auto& p : list.json()["items"]) {
-    const auto id = p["id"].get<long long>();
-    if (count("SELECT COUNT(*) FROM orientations WHERE person_id = " + std::to_string(id)) == 0 &&
-        count("SELECT COUNT(*) FROM persons WHERE referent_social_id IS NOT NULL AND id = " +
-              std::to_string(id)) == 1) {
-      orientable = id;
-      break;
-    }
-  }
+  const long long orientable = count(
+      "SELECT COALESCE(MIN(p.id), 0) FROM persons p JOIN users u ON u.id = p.conseiller_id "
+      "WHERE u.login = '" +
+      result.first_conseiller +
+      "' AND p.referent_social_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM orientations o "
+      "WHERE o.person_id = p.id)");
   ASSERT_NE(orientable, 0);
   const auto created =
       conseiller.call("POST", "/api/v1/persons/" + std::to_string(orientable) + "/orientations",
                       R"({"origin":"france_travail","decision_mode":"accord_bilateral",)"
                       R"("registered_job_seeker":true,"social_criteria":["sante"],)"
                       R"("professional_criteria":["projet_a_definir"],"obstacles":["logement"],)"
-                      R"("consent_signature_date":"2026-11-18","electronic_exchange":true})");
+                      R"("consent":{"signature_date":"2026-11-18","electronic_exchange":true}})");
   EXPECT_EQ(created.status, 201) << created.body;
 }
 
