@@ -170,6 +170,14 @@ OrientationView OrientationService::create(const domain::Actor& actor, std::int6
     row.dep_position = store::PositionRow{true, actor.user_id, {}, now};
 
   const auto id = ctx_.db.transaction([&](soci::session& sql) {
+    // Checked again under the person's lock: another creation may have committed meanwhile.
+    store::lock_person(sql, ctx_.db.dialect(), person_id);
+    for (const auto& o : store::orientations_of_person(sql, person_id))
+      if (domain::is_pending(
+              domain::parse_status(o.status).value_or(OrientationStatus::non_retenue)))
+        throw conflict("orientation_en_cours",
+                       "Une orientation de cette personne vient d'être créée (du " +
+                           french_date(o.oriented_on) + ") : rechargez la page.");
     row.id = store::insert_orientation(sql, row, now);
     if (mode == domain::DecisionMode::accord_tacite && side != domain::Side::partenaire) {
       // The accord tacite needs no answer: the entry is decided by the orientation itself.
@@ -197,6 +205,14 @@ OrientationView OrientationService::create(const domain::Actor& actor, std::int6
   });
   return view(actor, *ctx_.db.with_session(
                          [&](soci::session& sql) { return store::find_orientation(sql, id); }));
+}
+
+void OrientationService::ensure_unchanged(soci::session& sql, std::int64_t id,
+                                          const std::string& version) {
+  if (store::locked_orientation_version(sql, ctx_.db.dialect(), id) != version)
+    throw conflict("modification_concurrente",
+                   "Cette orientation vient d'être modifiée par quelqu'un d'autre : rechargez la "
+                   "page avant de réessayer.");
 }
 
 store::OrientationRow OrientationService::load(const domain::Actor& actor, std::int64_t id,
@@ -292,6 +308,7 @@ std::vector<OrientationView> OrientationService::pending(const domain::Actor& ac
 OrientationView OrientationService::position(const domain::Actor& actor, std::int64_t id,
                                              bool accord, const Origin& origin) {
   auto row = load(actor, id, origin);
+  const auto version = store::orientation_version(row);
   const auto v = view(actor, row);
   if (std::find(v.allowed_actions.begin(), v.allowed_actions.end(), "position") ==
       v.allowed_actions.end())
@@ -322,6 +339,7 @@ OrientationView OrientationService::position(const domain::Actor& actor, std::in
     row.status =
         std::string(domain::to_string(domain::status_after_positions(mode, positions_of(row))));
   ctx_.db.transaction([&](soci::session& sql) {
+    ensure_unchanged(sql, id, version);
     store::update_orientation(sql, row, now);
     record(sql, actor, row, "position",
            std::string(accord ? "Avis favorable" : "Désaccord") + " (" +
@@ -337,6 +355,7 @@ OrientationView OrientationService::decide(const domain::Actor& actor, std::int6
                                            const std::optional<std::string>& reason,
                                            const Origin& origin) {
   auto row = load(actor, id, origin);
+  const auto version = store::orientation_version(row);
   const auto status = status_of(row);
   const auto v = view(actor, row);
   if (std::find(v.allowed_actions.begin(), v.allowed_actions.end(), "decision") ==
@@ -371,6 +390,7 @@ OrientationView OrientationService::decide(const domain::Actor& actor, std::int6
   row.status = std::string(domain::to_string(oui ? OrientationStatus::en_attente_entree
                                                  : OrientationStatus::non_retenue));
   ctx_.db.transaction([&](soci::session& sql) {
+    ensure_unchanged(sql, id, version);
     store::update_orientation(sql, row, now);
     record(
         sql, actor, row, "decision",
@@ -385,6 +405,7 @@ OrientationView OrientationService::decide(const domain::Actor& actor, std::int6
 OrientationView OrientationService::no_show(const domain::Actor& actor, std::int64_t id,
                                             const Origin& origin) {
   auto row = load(actor, id, origin);
+  const auto version = store::orientation_version(row);
   if (status_of(row) != OrientationStatus::en_attente_entree)
     throw conflict("absence_impossible",
                    "Une absence ne s'enregistre que pour une entrée attendue.");
@@ -393,6 +414,7 @@ OrientationView OrientationService::no_show(const domain::Actor& actor, std::int
   const auto person = ctx_.db.with_session(
       [&](soci::session& sql) { return store::find_person(sql, row.person_id); });
   ctx_.db.transaction([&](soci::session& sql) {
+    ensure_unchanged(sql, id, version);
     store::update_orientation(sql, row, now);
     record(sql, actor, row, "absence",
            "Absence n° " + std::to_string(row.no_shows) + " au rendez-vous", origin);

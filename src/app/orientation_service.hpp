@@ -57,6 +57,9 @@ class OrientationService {
  private:
   domain::Date today() const;
   store::OrientationRow load(const domain::Actor& actor, std::int64_t id, const Origin& origin);
+  // Inside a step's transaction: refuses (409) when the orientation changed since `version`
+  // was read, so that two simultaneous steps never both apply.
+  void ensure_unchanged(soci::session& sql, std::int64_t id, const std::string& version);
   OrientationView view(const domain::Actor& actor, store::OrientationRow row);
   void record(soci::session& sql, const domain::Actor& actor, const store::OrientationRow& row,
               const std::string& kind, const std::string& detail, const Origin& origin);

@@ -108,6 +108,12 @@ SupportView SupportService::enter(const domain::Actor& actor, std::int64_t orien
   row.total_months = initial_months;
   row.state = "en_cours";
   const auto id = ctx_.db.transaction([&](soci::session& sql) {
+    // A simultaneous entry (or any other step) on this orientation wins: no second support.
+    if (store::locked_orientation_version(sql, ctx_.db.dialect(), o->id) !=
+        store::orientation_version(*o))
+      throw DomainError(DomainError::Kind::conflict, "modification_concurrente",
+                        "Cette orientation vient d'être modifiée par quelqu'un d'autre : "
+                        "rechargez la page avant de réessayer.");
     row.id = store::insert_support(sql, row, now);
     auto updated = *o;
     updated.status = "entree";

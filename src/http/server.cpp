@@ -16,6 +16,7 @@
 
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "domain/text.hpp"
@@ -38,6 +39,37 @@ constexpr const char* kSecurityHeaders[][2] = {
      "data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
      "form-action 'self'"},
 };
+
+// A database that cannot take the request: the person learns what happened and that nothing
+// was half-saved (the transaction rolled back), never a bare "internal error".
+std::optional<Response> storage_fault_response(const std::exception& e) {
+  switch (store::classify_storage_error(e)) {
+    case store::StorageFault::unavailable:
+      return error_response(503, "base_indisponible",
+                            "Le service est momentanément indisponible (base de données). "
+                            "Réessayez dans quelques instants.");
+    case store::StorageFault::disk_full:
+      return error_response(507, "stockage_plein",
+                            "L'espace disque du serveur est plein : rien n'a été enregistré. La "
+                            "consultation reste possible ; prévenez l'exploitant.");
+    case store::StorageFault::read_only:
+      return error_response(503, "stockage_lecture_seule",
+                            "La base de données n'accepte plus d'écriture (lecture seule) : rien "
+                            "n'a été enregistré. La consultation reste possible ; prévenez "
+                            "l'exploitant.");
+    case store::StorageFault::io_error:
+      return error_response(503, "stockage_en_erreur",
+                            "Le disque du serveur a signalé une erreur : rien n'a été enregistré. "
+                            "Prévenez l'exploitant.");
+    case store::StorageFault::conflict:
+      return error_response(409, "modification_concurrente",
+                            "Quelqu'un vient d'enregistrer une modification sur ces données : "
+                            "rechargez la page avant de réessayer.");
+    case store::StorageFault::other:
+      break;
+  }
+  return std::nullopt;
+}
 
 bool is_state_changing(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
@@ -259,6 +291,7 @@ Response Server::handle(Request& req) {
     return error_response(400, "requete_invalide", e.what());
   } catch (const std::exception& e) {
     log_error(req.route, e.what());
+    if (auto answer = storage_fault_response(e)) return *answer;
     if (!services_.ctx.db.ping())
       return error_response(503, "base_indisponible",
                             "Le service est momentanément indisponible (base de données). "

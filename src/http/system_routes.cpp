@@ -13,8 +13,12 @@ namespace binome::http {
 void add_system_routes(Router& router, RouteDeps deps) {
   router.add("GET", "/healthz", Access::public_route, [deps](Request&) {
     const bool up = deps.services.ctx.db.ping();
-    return up ? json_response(200, {{"status", "ok"}})
-              : error_response(503, "base_indisponible", "La base de données ne répond pas.");
+    // What a load balancer and an operator need: is this instance able to serve, and if not,
+    // is the database the cause.
+    return up ? json_response(200, {{"status", "ok"}, {"database", "ok"}})
+              : error_response(503, "base_indisponible",
+                               "La base de données ne répond pas : le service est "
+                               "momentanément indisponible.");
   });
 
   router.add("GET", "/metrics", Access::public_route, [deps](Request&) {

@@ -1,6 +1,7 @@
 #include "store/database.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -158,6 +159,7 @@ void Database::configure(soci::session& sql) {
 
 Database::Lease::Lease(Database& db) : db_(db) {
   session_ = std::make_unique<soci::session>(*db.pool_);
+  if (db_.dialect_ == Dialect::postgres) db_.revive(*session_);
   db_.in_use_++;
 }
 
@@ -238,6 +240,18 @@ void Database::run_group(std::vector<GroupItem*>& batch) {
       item->error = std::current_exception();
     }
   }
+void Database::revive(soci::session& sql) {
+  auto* be = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  bool alive = be && be->conn_ && PQstatus(be->conn_) == CONNECTION_OK;
+  if (alive) {
+    // An idle connection has nothing to read (binome uses no LISTEN): a readable socket means
+    // the server closed it, or sent the FATAL that precedes closing. One poll(), no round trip.
+    pollfd p{PQsocket(be->conn_), POLLIN, 0};
+    alive = p.fd >= 0 && ::poll(&p, 1, 0) == 0;
+  }
+  if (alive) return;
+  sql.reconnect();
+  configure(sql);
 }
 
 void Database::exec_script(soci::session& sql, const std::string& script) {
@@ -276,7 +290,44 @@ bool is_connection_error(const std::exception& e) {
   return what.find("connection") != std::string::npos ||
          what.find("server closed") != std::string::npos ||
          what.find("terminating connection") != std::string::npos ||
-         what.find("could not connect") != std::string::npos;
+         what.find("could not connect") != std::string::npos ||
+         what.find("Session is not connected") != std::string::npos ||
+         what.find("the database system is") != std::string::npos;
+}
+
+StorageFault classify_storage_error(const std::exception& e) {
+  if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
+    switch (lite->result() & 0xff) {  // the primary code of an extended result code
+      case SQLITE_FULL:
+        return StorageFault::disk_full;
+      case SQLITE_READONLY:
+        return StorageFault::read_only;
+      case SQLITE_IOERR:
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        return StorageFault::io_error;
+      case SQLITE_CANTOPEN:
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        return StorageFault::unavailable;
+      case SQLITE_CONSTRAINT: {
+        const std::string what = e.what();
+        return what.find("UNIQUE") != std::string::npos ? StorageFault::conflict
+                                                        : StorageFault::other;
+      }
+      default:
+        return StorageFault::other;
+    }
+  }
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    const std::string state = pg->sqlstate();
+    if (state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0) return StorageFault::unavailable;
+    if (state == "53100") return StorageFault::disk_full;
+    if (state == "25006") return StorageFault::read_only;
+    if (state.rfind("58", 0) == 0) return StorageFault::io_error;
+    if (state == "23505" || state == "40001" || state == "40P01") return StorageFault::conflict;
+  }
+  return is_connection_error(e) ? StorageFault::unavailable : StorageFault::other;
 }
 
 }  // namespace binome::store

@@ -111,6 +111,10 @@ class Database {
   void rollback(soci::session& sql) noexcept;
   // After an error, reconnects a session whose server went away (PostgreSQL restart).
   void recover(soci::session& sql) noexcept;
+  // Before a pooled PostgreSQL session is used: reconnects it when its server went away while
+  // it sat idle (a restart closes every connection), so that the first request after the
+  // database's return does not fail on a dead socket. Throws when the server is still down.
+  void revive(soci::session& sql);
   void configure(soci::session& sql);
 
   Dialect dialect_ = Dialect::sqlite;
@@ -132,5 +136,16 @@ std::string postgres_conninfo(const std::string& url);
 
 // Maps a database error to the one question operators ask: is the database there at all?
 bool is_connection_error(const std::exception& e);
+
+// What a failed statement means for the person using binome, whatever the engine said.
+enum class StorageFault {
+  other,        // a bug or an unexpected state: an internal error
+  unavailable,  // the database server cannot be reached (stopped, restarting, network)
+  disk_full,    // no space left where the database writes
+  read_only,    // the database (file, directory or server) refuses writes
+  io_error,     // the disk failed a read or a write
+  conflict,     // a concurrent change won (unique key, serialization failure)
+};
+StorageFault classify_storage_error(const std::exception& e);
 
 }  // namespace binome::store

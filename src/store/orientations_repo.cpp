@@ -189,6 +189,50 @@ void update_orientation(soci::session& sql, const OrientationRow& o, const std::
       soci::use(no_shows), soci::use(now), soci::use(id);
 }
 
+namespace {
+
+std::string version_text(const std::string& status, const std::string& ft, const std::string& dep,
+                         const std::string& decision, int no_shows) {
+  return status + "|" + ft + "|" + dep + "|" + decision + "|" + std::to_string(no_shows);
+}
+
+std::string position_text(const std::optional<PositionRow>& p) {
+  return p ? std::string(p->accord ? "1:" : "0:") + std::to_string(p->by) : "-";
+}
+
+}  // namespace
+
+std::string orientation_version(const OrientationRow& row) {
+  return version_text(row.status, position_text(row.ft_position), position_text(row.dep_position),
+                      row.decision.value_or("-"), row.no_shows);
+}
+
+std::string locked_orientation_version(soci::session& sql, Dialect dialect, std::int64_t id) {
+  long long key = id;
+  soci::rowset<soci::row> rs =
+      (sql.prepare << std::string("SELECT status, ft_position, ft_position_by, dep_position, "
+                                  "dep_position_by, decision, no_shows FROM orientations WHERE "
+                                  "id = :id") +
+                          (dialect == Dialect::postgres ? " FOR UPDATE" : ""),
+       soci::use(key));
+  for (const auto& r : rs) {
+    auto position = [&](std::size_t value, std::size_t by) -> std::optional<PositionRow> {
+      const auto v = opt_i64(r, value);
+      if (!v) return std::nullopt;
+      return PositionRow{*v != 0, opt_i64(r, by).value_or(0), {}, {}};
+    };
+    return version_text(str(r, 0), position_text(position(1, 2)), position_text(position(3, 4)),
+                        opt_str(r, 5).value_or("-"), static_cast<int>(i64(r, 6)));
+  }
+  return {};
+}
+
+void lock_person(soci::session& sql, Dialect dialect, std::int64_t person_id) {
+  if (dialect != Dialect::postgres) return;
+  long long id = person_id, found = 0;
+  sql << "SELECT id FROM persons WHERE id = :id FOR UPDATE", soci::use(id), soci::into(found);
+}
+
 std::vector<std::pair<std::string, std::string>> orientation_origins(soci::session& sql) {
   std::vector<std::pair<std::string, std::string>> out;
   soci::rowset<soci::row> rs =

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/scope.hpp"
+#include "store/database.hpp"
 
 namespace binome::store {
 
@@ -52,6 +53,17 @@ std::vector<OrientationRow> pending_orientations_in_reach(soci::session& sql,
                                                           const domain::Reach& reach);
 // Writes the fields that change after creation: status, positions, decision, absences.
 void update_orientation(soci::session& sql, const OrientationRow& row, const std::string& now);
+
+// The fields a step of the orientation depends on (status, positions, decision, absences), as
+// one comparable text: a step read the row, decided, then checks inside its transaction that
+// nobody changed it meanwhile (two services on one person, two binome processes).
+std::string orientation_version(const OrientationRow& row);
+// The same, read under a row lock (FOR UPDATE on PostgreSQL; on SQLite the transaction's
+// BEGIN IMMEDIATE already holds every other writer back). Empty when the row is gone.
+std::string locked_orientation_version(soci::session& sql, Dialect dialect, std::int64_t id);
+// Holds a person's row until the transaction ends, so that two concurrent creations about one
+// person (an orientation, say) run one after the other and the second sees the first.
+void lock_person(soci::session& sql, Dialect dialect, std::int64_t person_id);
 
 std::vector<std::pair<std::string, std::string>> orientation_origins(soci::session& sql);
 void insert_orientation_origin(soci::session& sql, const std::string& code,

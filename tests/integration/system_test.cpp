@@ -10,6 +10,7 @@ TEST_P(SystemTest, HealthzAnswersWhenTheDatabaseDoes) {
   auto r = raw("GET", "/healthz", "", {});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.json()["status"], "ok");
+  EXPECT_EQ(r.json()["database"], "ok");
 }
 
 TEST_P(SystemTest, MetricsCountRequestsPerRouteWithoutPersonalData) {
