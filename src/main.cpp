@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     if (command == "setup") return run_setup(args);
     if (command == "digest") return run_digest(args);
     if (command == "ressources") return run_resources(args);
+    if (command == "communes") return run_communes(args);
     if (command == "flows") return run_flows(args);
     if (command == "purge") return run_purge(args);
     if (command == "backup") return run_backup(args);

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "domain/support.hpp"
+#include "store/communes_repo.hpp"
 #include "store/resources_repo.hpp"
 
 namespace binome::app {
@@ -31,6 +32,11 @@ constexpr std::array<Commune, 7> kCommunes{{{"00101", "Démoville-Nord", "00100"
                                             {"00201", "Démoville-Sud", "00200"},
                                             {"00211", "Pont-Fictif", "00210"},
                                             {"00221", "Sainte-Maquette", "00220"}}};
+
+// The two EPCI of the demo département (fictional SIREN with a valid key): the four northern
+// communes form the agglomération, the three southern ones the communauté de communes.
+constexpr const char* kEpciNord = "200000016";
+constexpr const char* kEpciSud = "200000024";
 
 constexpr std::array<DemoStructure, 14> kStructures{{
     {"CCAS de Démoville",
@@ -112,14 +118,13 @@ constexpr std::array<DemoService, 40> kServices{{
      "accompagnement",
      "logement-hebergement--louer-un-logement "
      "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement",
-     "se_loger.acceder_logement", "beneficiaires-des-minimas-sociaux familles",
-     "00101 00111 00121 00131", "gratuit", "telephoner", 20},
+     "se_loger.acceder_logement", "beneficiaires-des-minimas-sociaux familles", kEpciNord,
+     "gratuit", "telephoner", 20},
     {2, "Accompagnement social lié au logement (Sud)",
      "Un travailleur social aide à accéder à un logement, à constituer la demande de logement "
      "social et à préparer l'entrée dans les lieux.",
      "accompagnement", "logement-hebergement--louer-un-logement", "se_loger.acceder_logement",
-     "beneficiaires-des-minimas-sociaux familles", "00201 00211 00221", "gratuit", "telephoner",
-     35},
+     "beneficiaires-des-minimas-sociaux familles", kEpciSud, "gratuit", "telephoner", 35},
     {0, "Hébergement d'urgence et orientation SIAO",
      "Mise à l'abri et orientation vers une solution d'hébergement temporaire via le service "
      "intégré d'accueil et d'orientation.",
@@ -190,7 +195,7 @@ constexpr std::array<DemoService, 40> kServices{{
      "Consultations gratuites avec un psychologue, sans avance de frais, sur orientation d'un "
      "professionnel.",
      "accompagnement", "sante--sante-mentale", "se_soigner.sante_mentale",
-     "actifs demandeurs-emploi", "00101 00111 00121 00131", "gratuit", "telephoner", 40},
+     "actifs demandeurs-emploi", kEpciNord, "gratuit", "telephoner", 40},
     {2, "Consultations jeunes consommateurs",
      "Écoute et accompagnement des personnes confrontées à une addiction (alcool, cannabis, jeux) "
      "et de leur entourage.",
@@ -200,7 +205,7 @@ constexpr std::array<DemoService, 40> kServices{{
      "Aide à la constitution du dossier auprès de la maison départementale des personnes "
      "handicapées : RQTH, AAH, carte mobilité.",
      "accompagnement", "sante--constituer-un-dossier-mdph-invalidite", "se_soigner.handicap",
-     "personnes-en-situation-de-handicap", "00201 00211 00221", "gratuit", "se-presenter", 33},
+     "personnes-en-situation-de-handicap", kEpciSud, "gratuit", "se-presenter", 33},
     // Difficultés financières
     {8, "Conseil budgétaire",
      "Entretiens confidentiels pour faire le point sur son budget, ses charges et ses droits, et "
@@ -221,15 +226,14 @@ constexpr std::array<DemoService, 40> kServices{{
      "Produits alimentaires et d'hygiène à 10 à 30 % de leur prix, sur orientation d'un "
      "travailleur social, pour trois mois.",
      "aide-materielle", "equipement-et-alimentation--alimentation", "difficultes_financieres.aides",
-     "familles beneficiaires-des-minimas-sociaux", "00101 00111 00121 00131", "payant",
-     "se-presenter", 8},
+     "familles beneficiaires-des-minimas-sociaux", kEpciNord, "payant", "se-presenter", 8},
     {9, "Colis alimentaires et vestiaire",
      "Distribution de colis alimentaires et de vêtements, accueil sans rendez-vous le mardi et le "
      "jeudi matin.",
      "aide-materielle",
      "equipement-et-alimentation--alimentation equipement-et-alimentation--habillement",
-     "difficultes_financieres.aides", "personnes-en-situation-durgence familles",
-     "00201 00211 00221", "gratuit", "se-presenter", 130},
+     "difficultes_financieres.aides", "personnes-en-situation-durgence familles", kEpciSud,
+     "gratuit", "se-presenter", 130},
     {0, "Aides facultatives du CCAS",
      "Secours financiers ponctuels pour l'énergie, l'eau ou une dépense imprévue, après étude de "
      "la situation.",
@@ -257,7 +261,7 @@ constexpr std::array<DemoService, 40> kServices{{
      "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives "
      "numerique--acceder-a-des-services-en-ligne",
      "difficultes_administratives.demarches", "seniors demandeurs-emploi personnes-exilees",
-     "00201 00211 00221", "gratuit", "se-presenter", 14},
+     kEpciSud, "gratuit", "se-presenter", 14},
     {0, "Domiciliation administrative",
      "Adresse postale pour recevoir son courrier et faire valoir ses droits, pour les personnes "
      "sans domicile stable.",
@@ -320,8 +324,7 @@ constexpr std::array<DemoService, 40> kServices{{
      "Groupes de parole, relais à domicile et information pour les personnes qui aident un proche "
      "âgé ou handicapé.",
      "accompagnement", "famille--soutien-aidants famille--prise-en-charge-personne-dependante",
-     "contraintes_familiales.aidants", "actifs seniors", "00201 00211 00221", "gratuit",
-     "telephoner", 140},
+     "contraintes_familiales.aidants", "actifs seniors", kEpciSud, "gratuit", "telephoner", 140},
     // Lien social et communication
     {10, "Ateliers sociolinguistiques",
      "Ateliers de français à l'oral et à l'écrit pour les démarches du quotidien, en petit groupe, "
@@ -332,7 +335,7 @@ constexpr std::array<DemoService, 40> kServices{{
      "Ateliers pour prendre en main un ordinateur ou un smartphone, créer une adresse de courriel "
      "et naviguer en sécurité.",
      "atelier", "numerique--maitriser-les-fondamentaux-du-numerique", "lien_social.communication",
-     "seniors demandeurs-emploi", "00201 00211 00221", "gratuit", "se-presenter", 45},
+     "seniors demandeurs-emploi", kEpciSud, "gratuit", "se-presenter", 45},
     {10, "Café des habitants",
      "Rendez-vous convivial hebdomadaire pour rompre l'isolement, participer à des sorties et à "
      "des projets collectifs.",
@@ -353,8 +356,8 @@ constexpr std::array<DemoService, 40> kServices{{
      "d'emploi.",
      "aide-materielle",
      "numerique--acquerir-un-equipement numerique--acceder-a-une-connexion-internet",
-     "lien_social.communication", "demandeurs-emploi jeunes", "00201 00211 00221", "gratuit",
-     "se-presenter", 19},
+     "lien_social.communication", "demandeurs-emploi jeunes", kEpciSud, "gratuit", "se-presenter",
+     19},
 }};
 
 std::vector<std::string> words(const char* text) {
@@ -388,6 +391,13 @@ int load_demo_resources(soci::session& sql, store::Dialect dialect, const std::s
                         std::int64_t ft_validator, std::int64_t departement_validator,
                         const std::string& now) {
   const auto today = domain::Date{std::chrono::floor<std::chrono::days>(*domain::parse_iso(now))};
+  domain::CommuneList communes;
+  communes.epcis = {{kEpciNord, "Communauté d'agglomération de Démoville-Nord"},
+                    {kEpciSud, "Communauté de communes du Val-Sud"}};
+  for (const auto& c : kCommunes)
+    communes.communes.push_back(
+        {c.code, c.nom, c.postal, std::string(c.code[2] == '1' ? kEpciNord : kEpciSud)});
+  store::replace_commune_list(sql, departement, communes);
   std::vector<std::int64_t> structure_ids;
   for (std::size_t i = 0; i < kStructures.size(); ++i) {
     const auto& d = kStructures[i];

@@ -1,8 +1,10 @@
 #include "app/resource_base_service.hpp"
 
 #include "app/guards.hpp"
+#include "domain/commune_list.hpp"
 #include "domain/resource_lists.hpp"
 #include "security/tokens.hpp"
+#include "store/communes_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace binome::app {
@@ -173,6 +175,9 @@ void ResourceBaseService::check(domain::ResourceService& s) {
     }
     auto more = domain::validate(s, store::sub_theme_codes(sql), today());
     errors.insert(errors.end(), more.begin(), more.end());
+    auto epcis =
+        domain::check_zone_epcis(s.zone_eligibilite, store::epci_codes(sql, s.departement));
+    errors.insert(errors.end(), epcis.begin(), epcis.end());
   });
   if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
 }

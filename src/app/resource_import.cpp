@@ -3,6 +3,8 @@
 
 #include "app/guards.hpp"
 #include "app/resource_base_service.hpp"
+#include "domain/commune_list.hpp"
+#include "store/communes_repo.hpp"
 #include "store/datainclusion_json.hpp"
 #include "store/orgs_repo.hpp"
 
@@ -71,6 +73,7 @@ ImportReport ResourceBaseService::import_json(const domain::Actor& actor, const 
   const auto [known_sub_themes, mapping] = ctx_.db.with_session([](soci::session& sql) {
     return std::make_pair(store::sub_theme_codes(sql), store::thematique_mapping(sql));
   });
+  std::map<std::string, std::set<std::string>> epcis_by_departement;
   auto departement_known = [&](const std::string& code) {
     return ctx_.db.with_session(
         [&](soci::session& sql) { return store::departement_exists(sql, code); });
@@ -150,6 +153,17 @@ ImportReport ResourceBaseService::import_json(const domain::Actor& actor, const 
         for (const auto& st : it->second)
           if (subs.insert(st).second) s.sub_themes.push_back(st);
     auto more = domain::validate(s, known_sub_themes, day);
+    if (!s.departement.empty()) {
+      auto it = epcis_by_departement.find(s.departement);
+      if (it == epcis_by_departement.end())
+        it = epcis_by_departement
+                 .emplace(s.departement, ctx_.db.with_session([&](soci::session& sql) {
+                   return store::epci_codes(sql, s.departement);
+                 }))
+                 .first;
+      auto unknown = domain::check_zone_epcis(s.zone_eligibilite, it->second);
+      more.insert(more.end(), unknown.begin(), unknown.end());
+    }
     for (auto& e : more)
       if (e.field == "sous_thematiques" && e.code == "obligatoire")
         e.message =

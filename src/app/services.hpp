@@ -6,6 +6,7 @@
 #include "app/auth_service.hpp"
 #include "app/axe3_service.hpp"
 #include "app/binome_service.hpp"
+#include "app/commune_service.hpp"
 #include "app/context.hpp"
 #include "app/digest_service.hpp"
 #include "app/indicator_service.hpp"
@@ -30,6 +31,7 @@ struct Services {
         profiles(c),
         supports(c),
         resources(c),
+        communes(c),
         orientations(c, profiles, supports),
         axe3(c),
         appointments(c),
@@ -47,6 +49,7 @@ struct Services {
   ProfileService profiles;
   SupportService supports;
   ResourceBaseService resources;
+  CommuneService communes;
   OrientationService orientations;
   Axe3Service axe3;
   AppointmentService appointments;

@@ -15,6 +15,7 @@ int run_audit(const Argv& args);
 int run_setup(const Argv& args);
 int run_digest(const Argv& args);
 int run_resources(const Argv& args);
+int run_communes(const Argv& args);
 int run_flows(const Argv& args);
 int run_purge(const Argv& args);
 int run_backup(const Argv& args);

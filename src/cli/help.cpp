@@ -84,6 +84,13 @@ Commandes :
                       ressources export FICHIER [--departement 62]
                                    écrit les structures et services non archivés
                       --db URL ; sans --departement, le département vient du code INSEE
+  communes  Communes du département et leur EPCI (zones d'éligibilité par EPCI) :
+                      communes import FICHIER.csv --departement 62
+                                   remplace la liste ; en-tête
+                                   code_insee;commune;code_postal;siren_epci;epci ;
+                                   un fichier avec une erreur ne change rien (code 1)
+                      communes export FICHIER.csv --departement 62
+                      --db URL
   flows     Flux RSA avec France Travail (PECGM, PECDH, CGPEM ; ISO-8859-1) :
                       flows validate [--json] [--date-traitement AAAA-MM-JJ] FICHIER…
                               contrôle le schéma et les règles F1–F5, R1–R10 de chaque

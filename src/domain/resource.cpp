@@ -198,6 +198,18 @@ bool is_valid_siret(std::string_view siret) {
   return sum % 10 == 0;
 }
 
+bool is_epci_code(std::string_view code) {
+  if (code.size() != 9 || !all_digits(code)) return false;
+  // An EPCI is identified by its SIREN, whose last digit is a Luhn key.
+  int sum = 0;
+  for (std::size_t i = 0; i < 9; ++i) {
+    int d = code[8 - i] - '0';
+    if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 == 0;
+}
+
 bool is_commune_code(std::string_view code) {
   if (code.size() != 5 || !is_word(code)) return false;
   return all_digits(code) ||
@@ -256,14 +268,16 @@ FieldErrors validate(const ResourceService& s, const std::set<std::string>& know
   c.opt_text("horaires_accueil", "Les horaires d'accueil", s.horaires_accueil, 500);
   if (s.zone_eligibilite.empty())
     c.add("zone_eligibilite", "obligatoire",
-          "La zone d'éligibilité est obligatoire : codes INSEE de communes ou de départements.");
+          "La zone d'éligibilité est obligatoire : codes INSEE de communes, SIREN d'EPCI ou "
+          "codes de départements.");
   std::set<std::string> zone;
   for (const auto& z : s.zone_eligibilite) {
-    if (!is_commune_code(z) && !is_departement_code(z) && z != "france" && z != "99100")
+    if (!is_commune_code(z) && !is_departement_code(z) && !is_epci_code(z) && z != "france" &&
+        z != "99100")
       c.add("zone_eligibilite", "format",
             "« " + z +
-                " » n'est ni un code INSEE de commune (5 caractères), ni un code de "
-                "département, ni « france ».");
+                " » n'est ni un code INSEE de commune (5 caractères), ni le SIREN d'un EPCI "
+                "(9 chiffres), ni un code de département, ni « france ».");
     else if (!zone.insert(z).second)
       c.add("zone_eligibilite", "doublon", "« " + z + " » figure deux fois dans la zone.");
   }

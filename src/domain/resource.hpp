@@ -64,6 +64,7 @@ FieldErrors validate(const ResourceService& s, const std::set<std::string>& know
 bool is_valid_siret(std::string_view siret);
 bool is_commune_code(std::string_view code);      // 5 characters: 62041, 2A004
 bool is_departement_code(std::string_view code);  // 2 or 3 characters: 62, 2A, 974
+bool is_epci_code(std::string_view code);         // SIREN of an EPCI: 9 digits, Luhn key
 // The département of a commune code: "62041" -> "62", "97411" -> "974".
 std::string departement_of_commune(std::string_view code);
 

@@ -281,8 +281,11 @@ void add_resource_routes(Router& router, RouteDeps deps) {
     Json items = Json::array();
     for (const auto& hit : result.items)
       items.push_back(service_summary(hit.service, hit.structure_nom, hit.stale, labels));
-    return json_response(
-        200, {{"items", items}, {"total", result.total}, {"page", page}, {"per_page", per_page}});
+    return json_response(200, {{"items", items},
+                               {"total", result.total},
+                               {"total_capped", result.total_capped},
+                               {"page", page},
+                               {"per_page", per_page}});
   });
 
   router.add("POST", "/api/v1/resources/services", Access::authenticated, [&svc](Request& req) {

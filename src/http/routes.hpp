@@ -25,6 +25,7 @@ void add_appointment_routes(Router& router, RouteDeps deps);
 void add_binome_routes(Router& router, RouteDeps deps);
 void add_worklist_routes(Router& router, RouteDeps deps);
 void add_resource_routes(Router& router, RouteDeps deps);
+void add_commune_routes(Router& router, RouteDeps deps);
 void add_rgpd_routes(Router& router, RouteDeps deps);
 void add_indicator_routes(Router& router, RouteDeps deps);
 // The JSON of an indicator report (also embedded in a committee's indicator pack).

@@ -206,6 +206,7 @@ Server::Server(app::Services& services, ServerConfig config)
   add_binome_routes(router_, deps);
   add_worklist_routes(router_, deps);
   add_resource_routes(router_, deps);
+  add_commune_routes(router_, deps);
   add_rgpd_routes(router_, deps);
   add_indicator_routes(router_, deps);
   add_review_routes(router_, deps);

@@ -1,6 +1,7 @@
 #include "store/resources_repo.hpp"
 
 #include <deque>
+#include <map>
 #include <sstream>
 
 #include "domain/resource_lists.hpp"
@@ -191,16 +192,25 @@ ResourceService service_of(const soci::row& r) {
   return s;
 }
 
+// The sub-themes of every service of a page in one query, in the problématiques' order.
 void load_sub_themes(soci::session& sql, std::vector<ResourceService*> services) {
+  if (services.empty()) return;
+  std::map<std::int64_t, ResourceService*> by_id;
+  std::string ids;
   for (auto* s : services) {
     s->sub_themes.clear();
-    long long id = s->id;
-    for_each_row(sql,
-                 "SELECT x.sub_theme FROM resource_service_sub_themes x JOIN resource_sub_themes "
-                 "t ON t.code = x.sub_theme JOIN resource_problematiques p ON p.code = "
-                 "t.problematique WHERE x.service_id = :id ORDER BY p.position, t.position",
-                 id, [&](const soci::row& r) { s->sub_themes.push_back(str(r, 0)); });
+    by_id[s->id] = s;
+    ids += (ids.empty() ? "" : ", ") + std::to_string(s->id);
   }
+  for_each_row(sql,
+               "SELECT x.service_id, x.sub_theme FROM resource_service_sub_themes x JOIN "
+               "resource_sub_themes t ON t.code = x.sub_theme JOIN resource_problematiques p ON "
+               "p.code = t.problematique WHERE x.service_id IN (" +
+                   ids + ") ORDER BY x.service_id, p.position, t.position",
+               std::nullopt, [&](const soci::row& r) {
+                 if (auto it = by_id.find(i64(r, 0)); it != by_id.end())
+                   it->second->sub_themes.push_back(str(r, 1));
+               });
 }
 
 std::vector<ResourceService> select_services(soci::session& sql, const std::string& where,
@@ -545,11 +555,22 @@ std::vector<ResourceService> stale_services(soci::session& sql, const std::strin
                          b);
 }
 
+std::vector<std::string> epcis_of_commune(soci::session& sql, const std::string& commune) {
+  std::vector<std::string> out;
+  std::string epci;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT epci FROM communes WHERE code_insee = :c", soci::use(commune),
+      soci::into(epci, ind);
+  if (ind == soci::i_ok) out.push_back(epci);  // untouched (NULL) when no row
+  return out;
+}
+
 ResourcePage search_services(soci::session& sql, Dialect dialect, const ResourceQuery& q,
                              const std::string& today) {
   Binds b;
-  std::string from =
-      " FROM resource_services s JOIN resource_structures st ON st.id = s.structure_id";
+  // No join with the structures here (the foreign key guarantees one), so that a filtered
+  // search ranks from the index resource_services_rank alone.
+  std::string from = " FROM resource_services s";
   std::string where = " WHERE s.departement = " + b.text(q.departement);
   std::string states;
   for (const auto& state : q.states) states += (states.empty() ? "" : ", ") + b.text(state);
@@ -565,13 +586,16 @@ ResourcePage search_services(soci::session& sql, Dialect dialect, const Resource
         " AND s.id IN (SELECT x.service_id FROM resource_service_sub_themes x WHERE "
         "x.sub_theme = " +
         b.text(*q.sub_theme) + ")";
-  if (q.commune)
-    // The zone covers the commune when it lists the commune, its département or all France.
-    where +=
-        " AND s.id IN (SELECT z.service_id FROM resource_service_zone z WHERE z.code "
-        "IN (" +
-        b.text(*q.commune) + ", " + b.text(domain::departement_of_commune(*q.commune)) +
-        ", 'france', '99100'))";
+  if (q.commune) {
+    // The zone covers the commune when it lists the commune, its EPCI, its département or all
+    // France: the commune is expanded to those codes here, each one an indexed range of the
+    // zone table, rather than every zone expanded to its communes at write time.
+    std::string codes = b.text(*q.commune) + ", " +
+                        b.text(domain::departement_of_commune(*q.commune)) + ", 'france', '99100'";
+    for (const auto& epci : epcis_of_commune(sql, *q.commune)) codes += ", " + b.text(epci);
+    where += " AND s.id IN (SELECT z.service_id FROM resource_service_zone z WHERE z.code IN (" +
+             codes + "))";
+  }
   if (q.public_code) {
     // The code is matched as text: LIKE's wildcards in it are escaped.
     std::string code;
@@ -591,8 +615,7 @@ ResourcePage search_services(soci::session& sql, Dialect dialect, const Resource
       // The FTS table drives the loop (CROSS JOIN keeps that order): one MATCH, not one per row.
       from =
           " FROM resource_services_fts CROSS JOIN resource_services s ON s.id = "
-          "resource_services_fts.rowid JOIN "
-          "resource_structures st ON st.id = s.structure_id";
+          "resource_services_fts.rowid";
       where += " AND resource_services_fts MATCH " + b.text(expr);
       rank = "-bm25(resource_services_fts, 10.0, 1.0)";
     } else {
@@ -603,21 +626,48 @@ ResourcePage search_services(soci::session& sql, Dialect dialect, const Resource
     }
   }
   ResourcePage page;
-  run(sql, "SELECT COUNT(*)" + from + where, b,
-      [&](const soci::row& r) { page.total = i64(r, 0); });
+  // Counting stops past the cap: a page says "plus de 500", not the exact figure, so a filter
+  // that matches thousands of services costs what 501 rows cost.
+  run(sql,
+      "SELECT COUNT(*) FROM (SELECT 1" + from + where + " LIMIT " +
+          std::to_string(kSearchCountCap + 1) + ") capped",
+      b, [&](const soci::row& r) { page.total = i64(r, 0); });
+  if (page.total > kSearchCountCap) {
+    page.total = kSearchCountCap;
+    page.total_capped = true;
+  }
+  // The ranking sorts narrow rows (id, stale, score, name); only the page's services are read
+  // in full afterwards.
   const auto stale = "CASE WHEN s.due_on < " + b.text(today) + " THEN 1 ELSE 0 END";
   const int offset = (q.page - 1) * q.per_page;
+  std::vector<std::pair<std::int64_t, bool>> ranked;
   run(sql,
-      std::string("SELECT ") + kServiceColumns + ", " + stale + " AS stale, " + rank + " AS score" +
-          from + where + " ORDER BY stale, score DESC, s.nom, s.id LIMIT " +
-          std::to_string(q.per_page) + " OFFSET " + std::to_string(offset),
-      b, [&](const soci::row& r) {
+      "SELECT s.id, " + stale + " AS stale, " + rank + " AS score" + from + where +
+          " ORDER BY stale, score DESC, s.nom, s.id LIMIT " + std::to_string(q.per_page) +
+          " OFFSET " + std::to_string(offset),
+      b, [&](const soci::row& r) { ranked.emplace_back(i64(r, 0), i64(r, 1) != 0); });
+  if (ranked.empty()) return page;
+  std::string ids;
+  for (const auto& [id, is_stale] : ranked) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+  std::map<std::int64_t, ResourceHit> hits;
+  Binds none;
+  run(sql,
+      std::string("SELECT ") + kServiceColumns +
+          " FROM resource_services s JOIN resource_structures st ON st.id = s.structure_id "
+          "WHERE s.id IN (" +
+          ids + ")",
+      none, [&](const soci::row& r) {
         ResourceHit hit;
         hit.service = service_of(r);
         hit.structure_nom = str(r, kServiceColumnCount - 1);
-        hit.stale = i64(r, kServiceColumnCount) != 0;
-        page.items.push_back(std::move(hit));
+        hits[hit.service.id] = std::move(hit);
       });
+  for (const auto& [id, is_stale] : ranked) {
+    auto it = hits.find(id);
+    if (it == hits.end()) continue;
+    it->second.stale = is_stale;
+    page.items.push_back(std::move(it->second));
+  }
   std::vector<ResourceService*> ptrs;
   for (auto& h : page.items) ptrs.push_back(&h.service);
   load_sub_themes(sql, ptrs);

@@ -72,10 +72,15 @@ struct ResourceHit {
   std::string structure_nom;
   bool stale = false;
 };
+// A search counts its matches up to this many; past it the page says "plus de 500".
+inline constexpr long long kSearchCountCap = 500;
 struct ResourcePage {
   std::vector<ResourceHit> items;
-  long long total = 0;
+  long long total = 0;        // at most kSearchCountCap
+  bool total_capped = false;  // more matches than kSearchCountCap
 };
+// The EPCI a commune belongs to (admin-loaded table `communes`); empty when unknown.
+std::vector<std::string> epcis_of_commune(soci::session& sql, const std::string& commune);
 // Ranked: fresh before stale, then by relevance to the text (the name weighs more), then name.
 ResourcePage search_services(soci::session& sql, Dialect dialect, const ResourceQuery& q,
                              const std::string& today);

@@ -1,6 +1,8 @@
 // Axe 1 over real HTTP on both backends: the life cycle with both sides' validations, search
 // (accents, ligatures, case, filters, stale last), the data·inclusion import and export, the
 // freshness against the test's clock, and a person linked to a service under scope and audit.
+#include <set>
+
 #include "app/demo_data.hpp"
 #include "harness.hpp"
 #include "store/migrations.hpp"
@@ -354,6 +356,124 @@ TEST_P(ResourcesTest, APersonIsLinkedToAServiceWithinScopeAndAudited) {
   EXPECT_EQ(audit_count("resource_action.create", person), 1);
   EXPECT_EQ(audit_count("resource_action.update", person), 1);
   EXPECT_EQ(audit_count("resource_action.read", person), 1);
+}
+
+TEST_P(ResourcesTest, AZoneNamingAnEpciCoversItsCommunesFromTheListAdminLoads) {
+  load_fixture();
+  // The demo département's list: Démoville-Nord's agglomération (200000016) and the Val-Sud
+  // communauté de communes (200000024), which holds Sainte-Maquette (00221).
+  auto c = logged_in("social.demo");
+  auto communes = c.get("/api/v1/communes");
+  ASSERT_EQ(communes.status, 200) << communes.body;
+  EXPECT_EQ(communes.json()["communes"].size(), 7u);
+  EXPECT_EQ(communes.json()["epcis"].size(), 2u);
+  const auto list = communes.json()["communes"];
+  for (const auto& commune : list)
+    if (commune["code_insee"] == "00221") {
+      EXPECT_EQ(commune["epci"]["nom"], "Communauté de communes du Val-Sud");
+    }
+
+  Json file = {{"structures", Json::array()},
+               {"services",
+                {service("e", "s1", "Permanence logement du Val-Sud", "Logement" + kLongText,
+                         {"logement-hebergement--louer-un-logement"}, {"200000024"}),
+                 service("f", "s1", "Permanence d'un EPCI inconnu", "Logement" + kLongText,
+                         {"logement-hebergement--louer-un-logement"}, {"200000032"})}}};
+  auto imported = logged_in("coordo.demo").call("POST", "/api/v1/resources/import", file.dump());
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  EXPECT_EQ(imported.json()["services_created"], 1);
+  ASSERT_EQ(imported.json()["errors"].size(), 1u);
+  EXPECT_EQ(imported.json()["errors"][0]["rule"], "epci_inconnu");
+  db_->with_session([](soci::session& sql) {
+    sql << "UPDATE resource_services SET state = 'publie' WHERE source_id = 'e'";
+  });
+  auto has_val_sud = [&](const std::string& commune) {
+    auto r = c.get("/api/v1/resources/services?per_page=100&commune=" + commune);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto items = r.json()["items"];
+    for (const auto& item : items)
+      if (item["nom"] == "Permanence logement du Val-Sud") return true;
+    return false;
+  };
+  EXPECT_TRUE(has_val_sud("00221"));
+  EXPECT_TRUE(has_val_sud("00201"));
+  EXPECT_FALSE(has_val_sud("00101")) << "Démoville-Nord is in the other EPCI";
+
+  // Only admin replaces the list; a file that drops an EPCI still in a zone changes nothing.
+  const std::string header = "code_insee;commune;code_postal;siren_epci;epci\n";
+  const std::string moved = header +
+                            "00101;Démoville-Nord;00100;200000024;Communauté de communes du "
+                            "Val-Sud\n00221;Sainte-Maquette;00220;200000024;Communauté de "
+                            "communes du Val-Sud\n";
+  EXPECT_EQ(c.call("PUT", "/api/v1/admin/communes", Json{{"csv", moved}}.dump()).status, 403);
+  auto admin = logged_in("admin.demo");
+  auto dropped =
+      admin.call("PUT", "/api/v1/admin/communes",
+                 Json{{"csv", header + "00101;Démoville-Nord;00100;200000016;CA Nord\n"}}.dump());
+  ASSERT_EQ(dropped.status, 422) << dropped.body;
+  EXPECT_EQ(dropped.json()["errors"][0]["code"], "epci_utilise");
+  auto bad = admin.call("PUT", "/api/v1/admin/communes",
+                        Json{{"csv", moved + "62041;Arras;62000;;\n"}}.dump());
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(bad.json()["errors"][0]["field"], "ligne 4");
+  EXPECT_EQ(c.get("/api/v1/communes").json()["communes"].size(), 7u) << "nothing changed";
+
+  auto loaded = admin.call("PUT", "/api/v1/admin/communes", Json{{"csv", moved}}.dump());
+  ASSERT_EQ(loaded.status, 200) << loaded.body;
+  EXPECT_EQ(loaded.json()["communes"], 2);
+  EXPECT_EQ(loaded.json()["epcis"], 1);
+  EXPECT_TRUE(has_val_sud("00101")) << "Démoville-Nord now belongs to the Val-Sud";
+  EXPECT_FALSE(has_val_sud("00201")) << "no longer in the list: département-wide zones only";
+  EXPECT_EQ(audit_count("admin.communes.import"), 1);
+  auto csv = c.get("/api/v1/communes?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body, header +
+                          "00101;Démoville-Nord;00100;200000024;Communauté de communes du "
+                          "Val-Sud\n00221;Sainte-Maquette;00220;200000024;Communauté de "
+                          "communes du Val-Sud\n");
+}
+
+TEST_P(ResourcesTest, ABroadSearchCountsUpToTheCapAndPagesWithoutOverlap) {
+  load_fixture();
+  // 520 copies of the fixture's "b" (zone: the whole département), written straight to the
+  // tables: the import of as many records would only make the test slow.
+  db_->transaction([](soci::session& sql) {
+    for (int i = 0; i < 520; ++i) {
+      const std::string id = "m" + std::to_string(i);
+      const std::string nom = "Service de masse numéro " + std::to_string(i);
+      sql << "INSERT INTO resource_services (source, source_id, structure_id, departement, nom, "
+             "description, thematiques, publics, modes_accueil, zone_eligibilite, "
+             "modes_mobilisation, mobilisable_par, date_maj, update_every_months, due_on, state, "
+             "search_name, search_body, created_at, updated_at) SELECT 'mass', :id, "
+             "structure_id, departement, :nom, description, thematiques, publics, modes_accueil, "
+             "zone_eligibilite, modes_mobilisation, mobilisable_par, date_maj, "
+             "update_every_months, due_on, 'publie', search_name, search_body, created_at, "
+             "updated_at FROM resource_services WHERE source = 'test' AND source_id = 'b'",
+          soci::use(id), soci::use(nom);
+    }
+    sql << "INSERT INTO resource_service_zone (service_id, code) SELECT id, '00' FROM "
+           "resource_services WHERE source = 'mass'";
+    sql << "INSERT INTO resource_service_sub_themes (service_id, sub_theme) SELECT id, "
+           "'se_loger.acceder_logement' FROM resource_services WHERE source = 'mass'";
+  });
+  auto c = logged_in("social.demo");
+  auto broad = c.get("/api/v1/resources/services?commune=00101&per_page=100");
+  ASSERT_EQ(broad.status, 200);
+  EXPECT_EQ(broad.json()["total"], 500);
+  EXPECT_TRUE(broad.json()["total_capped"].get<bool>());
+  auto narrow = c.get("/api/v1/resources/services?problematique=lien_social");
+  EXPECT_EQ(narrow.json()["total"], 1);
+  EXPECT_FALSE(narrow.json()["total_capped"].get<bool>());
+  std::set<long long> seen;
+  for (int page = 1; page <= 6; ++page) {
+    auto p = c.get("/api/v1/resources/services?problematique=se_loger&per_page=100&page=" +
+                   std::to_string(page));
+    ASSERT_EQ(p.status, 200);
+    const auto items = p.json()["items"];
+    for (const auto& item : items)
+      EXPECT_TRUE(seen.insert(item["id"].get<long long>()).second) << "twice: " << item["nom"];
+  }
+  EXPECT_EQ(seen.size(), 520u) << "every match reachable by paging, past the counting cap";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ResourcesTest, ::testing::Values("sqlite", "postgres"),

@@ -9,6 +9,7 @@ import { appointmentSection } from '../components/appointments.js';
 import { axe3Section } from '../components/axe3.js';
 import { binomeSection } from '../components/binome.js';
 import { personTasksSection } from '../components/person-tasks.js';
+import { resourceActionsSection } from '../components/resource-actions.js';
 import { takeNotice } from '../notice.js';
 
 const NO_EMAIL = 'Non communiqué (pas de consentement aux échanges électroniques)';
@@ -56,12 +57,13 @@ export default {
       return;
     }
 
-    const [supports, appointments, axe3, binome, tasks] = await Promise.all([
+    const [supports, appointments, axe3, binome, tasks, resources] = await Promise.all([
       supportSection(p),
       appointmentSection(p, user),
       axe3Section(p, user),
       binomeSection(p, user),
       personTasksSection(p),
+      resourceActionsSection(p),
     ]);
     const orientations = await orientationSection(p, {
       focusId: query.get('orientation'),
@@ -102,6 +104,7 @@ export default {
       binome.section,
       tasks.section,
       supports.section,
+      resources.section,
       appointments.section,
       axe3.section,
       orientations.section);

@@ -106,7 +106,7 @@ export default {
         return;
       }
       if (!isCurrent() || mine !== requestNo) return;
-      replace(status, plural(data.total, 'service trouvé', 'services trouvés'));
+      replace(status, data.total_capped ? `Plus de ${data.total} services trouvés : affinez la recherche` : plural(data.total, 'service trouvé', 'services trouvés'));
       replace(results,
         data.items.length === 0
           ? h('p', {}, 'Aucun service ne correspond à ces critères.')
