@@ -1,13 +1,14 @@
 // The Département's flows operator (coordo.demo): the deposit calendar in « À faire » leads to
-// the Flux RSA page, which shows the same calendar, the last imports (run.sh imported one
-// PECGM of the demo département) and checks a file: counts, problems grouped by rule, CSV.
+// the Flux RSA page, which shows the same calendar and the imports of the département, and
+// checks a file: counts, problems grouped by rule, CSV. The administrator sees the imports of
+// every département (run.sh imported one PECGM).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, login, BASE_URL, cspViolations, screenshotPath } from './helpers.mjs';
+import { openBrowser, login, logout, BASE_URL, cspViolations, screenshotPath } from './helpers.mjs';
 
 const SAMPLE = fileURLToPath(new URL('../../spec/flows/samples/pecgm-valid.xml', import.meta.url));
 
@@ -47,14 +48,8 @@ test('opérateur des flux : calendrier dans « À faire », historique des impor
   assert.ok(calText.includes(`Prochain CGPEM à déposer : ${calendar.next_cgpem_due_label}`), calText);
   assert.ok(calText.includes(`Prochain PECGM disponible : ${calendar.next_pecgm_available_label}`), calText);
 
-  // The last imports: the PECGM run.sh imported.
-  const imported = page.locator('#imports-table tbody tr', { hasText: 'pecgm-e2e.xml' });
-  await imported.waitFor();
-  const cells = await imported.locator('td').allInnerTexts();
-  assert.equal(cells[0], 'PECGM');
-  assert.equal(cells[1], '00');
-  assert.equal(cells[2], '2024-09-01');
-  assert.equal(cells[4], '20', 'dossiers');
+  // The demo département (00) has no import: an empty history, said so.
+  await page.locator('#imports-table', { hasText: 'Aucun import de flux.' }).waitFor();
 
   // A valid file: counts and verdict, no problem to download.
   await page.setInputFiles('input[type="file"]', SAMPLE);
@@ -88,5 +83,23 @@ test('opérateur des flux : calendrier dans « À faire », historique des impor
 
   const shot = screenshotPath('flux');
   if (shot) await page.screenshot({ path: shot, fullPage: true });
+  await logout(page);
   assert.deepEqual(cspViolations(env.consoleErrors), [], 'aucune violation de la CSP');
+});
+
+test('administrateur : historique des imports de tous les départements', async () => {
+  const { page } = env;
+  await login(page, 'admin.demo');
+  await page.goto(`${BASE_URL}/flux`);
+  // The PECGM run.sh imported (département 62: the demo code 00 is not valid in the flows).
+  const imported = page.locator('#imports-table tbody tr', { hasText: 'pecgm-e2e.xml' });
+  await imported.waitFor();
+  const cells = await imported.locator('td').allInnerTexts();
+  assert.equal(cells[0], 'PECGM');
+  assert.equal(cells[1], '62');
+  assert.equal(cells[2], '2024-09-01');
+  assert.equal(cells[4], '20', 'dossiers');
+  assert.equal(cells[6], '20', 'aucune personne suivie dans le 62 de démonstration');
+  assert.equal(cells[10], 'operateur (ligne de commande)');
+  await logout(page);
 });

@@ -53,9 +53,9 @@ echo "e2e : base de démonstration dans $TMP/e2e.db"
 "$BIN" demo --db "sqlite:$TMP/e2e.db" --password "$PASSWORD" --nir-key-file "$TMP/nir.key" \
   >"$TMP/demo.log" 2>&1 || {
   echo "e2e : échec de '$BIN demo'" >&2; cat "$TMP/demo.log" >&2; exit 1; }
-# One PECGM of the demo département imported, for the history of the Flux RSA page (flux.test;
+# One PECGM (département 62: the demo code 00 is not valid in the flows) imported, for the history of the Flux RSA page (flux.test;
 # exit 1 only says that some synthetic dossiers were set aside).
-"$BIN" flows generate --kind PECGM --dossiers 20 --departement 00 --date-reference 2024-09-01 \
+"$BIN" flows generate --kind PECGM --dossiers 20 --departement 62 --date-reference 2024-09-01 \
   "$TMP/pecgm-e2e.xml" >>"$TMP/demo.log" 2>&1
 "$BIN" flows import "$TMP/pecgm-e2e.xml" --db "sqlite:$TMP/e2e.db" --nir-key-file "$TMP/nir.key" \
   --flow-files-dir "$TMP/flux" >>"$TMP/demo.log" 2>&1 || true
