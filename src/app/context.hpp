@@ -4,6 +4,7 @@
 #include <chrono>
 #include <string>
 
+#include "app/mailer.hpp"
 #include "domain/login_policy.hpp"
 #include "domain/scope.hpp"
 #include "domain/time.hpp"
@@ -17,6 +18,8 @@ struct Settings {
   std::chrono::hours absolute_session_lifetime{12};
   domain::LoginPolicy login_policy;
   bool secure_cookies = false;
+  // The SMTP relay when one is configured (--smtp-host): the tableau de suivi is sent by it.
+  Mailer mailer;
 };
 
 struct Context {

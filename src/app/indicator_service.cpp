@@ -150,8 +150,9 @@ std::string unit_fr(const domain::IndicatorRow& r) {
 
 }  // namespace
 
-IndicatorReport IndicatorService::compute(const domain::Actor& actor, const IndicatorQuery& query,
-                                          const Origin& origin) {
+IndicatorService::Gathered IndicatorService::gather(const domain::Actor& actor,
+                                                    const IndicatorQuery& query,
+                                                    const Origin& origin) {
   auto [scope, id] = default_scope(actor);
   if (query.scope && !query.scope->empty()) {
     scope = *query.scope;
@@ -165,7 +166,9 @@ IndicatorReport IndicatorService::compute(const domain::Actor& actor, const Indi
   if (std::chrono::sys_days{period.to} < std::chrono::sys_days{period.from})
     throw invalid("to", "avant_debut", "La fin de la période précède son début.");
 
-  IndicatorReport out;
+  Gathered g;
+  g.period = period;
+  auto& out = g.report;
   out.scope = scope;
   out.scope_id = id;
   out.from = domain::to_iso(period.from);
@@ -181,9 +184,9 @@ IndicatorReport IndicatorService::compute(const domain::Actor& actor, const Indi
     throw;
   }
 
-  domain::IndicatorFacts facts;
-  domain::ConventionRules rules;
-  std::vector<std::pair<std::string, std::string>> origin_names;
+  auto& facts = g.facts;
+  auto& rules = g.rules;
+  auto& origin_names = g.origin_names;
   ctx_.db.with_session([&](soci::session& sql) {
     const auto source = store::load_indicator_source(sql, place.departement);
     // A coordinateur's figures are also bounded by their reach person by person.
@@ -232,10 +235,20 @@ IndicatorReport IndicatorService::compute(const domain::Actor& actor, const Indi
           fits("agence", Place{o.org.departement, o.org.territory_id, o.org.id, {}, {}}))
         out.choices.push_back({"agence", std::to_string(o.org.id), o.org.name});
   });
-  std::vector<domain::Labelled> labels;
-  for (const auto& [code, label] : origin_names) labels.push_back({code, label});
-  out.tables = domain::compute_indicators(facts, rules, period, labels);
-  if (out.masked) domain::mask_small_cells(out.tables);
+  return g;
+}
+
+IndicatorReport IndicatorService::compute(const domain::Actor& actor, const IndicatorQuery& query,
+                                          const Origin& origin) {
+  auto g = gather(actor, query, origin);
+  g.report.tables = domain::compute_indicators(g.facts, g.rules, g.period, g.labels());
+  if (g.report.masked) domain::mask_small_cells(g.report.tables);
+  return std::move(g.report);
+}
+
+std::vector<domain::Labelled> IndicatorService::Gathered::labels() const {
+  std::vector<domain::Labelled> out;
+  for (const auto& [code, label] : origin_names) out.push_back({code, label});
   return out;
 }
 

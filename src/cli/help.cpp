@@ -25,6 +25,8 @@ Commandes :
               --test-mode         tests de navigateur seulement : horloge réglable par l'API
               --digest-hour H     envoie chaque jour, à partir de H heures (UTC), le
                                   récapitulatif « à faire » par courriel (options ci-dessous)
+              --smtp-host HÔTE …  relais de courriel (options de « digest ») : aussi pour
+                                  envoyer le tableau de suivi d'une revue, chiffré
   migrate   Applique les migrations du schéma.            --db URL
   demo      Charge le département fictif de démonstration et (ré)initialise les comptes de
             démonstration.                                 --db URL --password MDP
