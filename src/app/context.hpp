@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "app/mailer.hpp"
 #include "domain/login_policy.hpp"
 #include "domain/scope.hpp"
 #include "domain/time.hpp"
@@ -27,6 +28,8 @@ struct Settings {
   std::shared_ptr<const security::NirKeys> nir_keys;
   // Where imported raw exchange files are kept (90 days at most): none when empty.
   std::string flow_files_dir;
+  // The SMTP relay when one is configured (--smtp-host): the tableau de suivi is sent by it.
+  Mailer mailer;
 };
 
 struct Context {

@@ -5,8 +5,10 @@
 #include <cstdio>
 
 #include "app/admin_service.hpp"
+#include "app/committee_service.hpp"
 #include "app/demo_resources.hpp"
 #include "app/guards.hpp"
+#include "app/review_service.hpp"
 #include "app/services.hpp"
 #include "domain/text.hpp"
 #include "security/password.hpp"
@@ -239,6 +241,10 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
   return result;
 }
 
+namespace {
+void load_demo_governance(Context& ctx, std::int64_t disputed_person);
+}  // namespace
+
 // Some activity, so that the pages are not empty after `make run`: supports in progress
 // (oriented and entered through the services, as in the UI), appointments (one past without
 // attendance, others to come) and an axe 3 awaiting validation. Only the first persons of the
@@ -296,6 +302,92 @@ void load_demo_activity(Context& ctx) {
 
   // An axe 3 awaiting the validation of the Département (coordo.demo).
   services.axe3.request(conseiller, ids[6], iso_in_days(ctx, 7), origin);
+
+  load_demo_governance(ctx, ids[5]);
 }
+
+// Governance, so that its pages are not empty: the recipients of each agence's tableau de
+// suivi (the functions of seed 002 art. 5.2 a, fictional addresses), last month's review of
+// the northern agence, closed, with its attendance and a disagreement settled in it, and a
+// COPIL with its indicator pack and its relevé de conclusions.
+namespace {
+void load_demo_governance(Context& ctx, std::int64_t disputed_person) {
+  Services services(ctx);
+  const Origin origin{"cli: demo", "local"};
+  const auto conseiller = actor_of(ctx, "conseiller.demo");
+  const auto social = actor_of(ctx, "social.demo");
+  const auto coordo = actor_of(ctx, "coordo.demo");
+  const auto admin = actor_of(ctx, "admin.demo");
+  ReviewService reviews(ctx, services.orientations, services.supports, services.axe3);
+
+  std::vector<std::pair<std::int64_t, std::string>> agences;
+  ctx.db.with_session([&](soci::session& sql) {
+    for (const auto& o : store::list_organisations(sql))
+      if (o.org.kind == domain::OrgKind::agence && o.org.departement == kDep)
+        agences.emplace_back(o.org.id, o.org.territory_id == coordo.territory_id ? "nord" : "sud");
+  });
+  for (const auto& [id, tag] : agences)
+    reviews.set_recipients(
+        admin, id,
+        {{"conseiller_ft", "conseillers-ag-" + tag + "@francetravail.exemple.fr"},
+         {"travailleur_social", "referents-sociaux-" + tag + "@departement.exemple.fr"},
+         {"directeur_ft", "direction-agence-" + tag + "@francetravail.exemple.fr"},
+         {"charge_fse", "fse@francetravail.exemple.fr"},
+         {"conseiller_territorial_insertion", "cti-" + tag + "@departement.exemple.fr"},
+         {"charge_mission_departement", "insertion@departement.exemple.fr"}},
+        origin);
+
+  // An orientation the two sides disagree on, settled (NON) by last month's review.
+  const auto today_day = today(ctx);
+  const auto last_month = std::chrono::year_month_day{
+      (std::chrono::year_month{today_day.year(), today_day.month()} - std::chrono::months{1}) /
+      std::chrono::day{15}};
+  domain::OrientationRequest r;
+  r.origin = "france_travail";
+  r.decision_mode = "accord_bilateral";
+  r.registered_job_seeker = true;
+  r.social_criteria = {"logement"};
+  r.professional_criteria = {"mobilite"};
+  r.obstacles = {"logement"};
+  r.consent_signature_date = iso_in_days(ctx, 0);
+  r.electronic_exchange = false;
+  const auto o = services.orientations.create(conseiller, disputed_person, r, origin);
+  services.orientations.position(social, o.row.id, false, origin);
+
+  const auto review = reviews.open(coordo, conseiller.org_id, domain::to_iso(last_month), origin);
+  reviews.set_attendance(coordo, review.review.id,
+                         {{conseiller.user_id, "", "", true},
+                          {social.user_id, "", "", true},
+                          {std::nullopt, "Directrice d'agence", "France Travail", true},
+                          {std::nullopt, "Chef de SLAI", "Département", true}},
+                         origin);
+  reviews.decide(coordo, review.review.id,
+                 nlohmann::json::array({{{"kind", "decision"},
+                                         {"orientation_id", o.row.id},
+                                         {"oui", false},
+                                         {"reason", "public_non_concerne"}}}),
+                 origin);
+  reviews.close(coordo, review.review.id, origin);
+
+  const auto pilotage = actor_of(ctx, "pilotage.demo");
+  NewCommittee copil;
+  copil.kind = "copil";
+  copil.held_on = domain::to_iso(last_month);
+  copil.from = std::to_string(static_cast<int>(today_day.year())) + "-01-01";
+  copil.to = domain::to_iso(last_month);
+  copil.agenda = {"indicateurs", "objectifs", "revues_portefeuille", "fse"};
+  copil.attendees = {{"Directeur de l'insertion", "Département du Val-de-Démo", true},
+                     {"Directrice territoriale", "France Travail", true},
+                     {"Chef de SLAI", "Département du Val-de-Démo", true},
+                     {"Chargé de mission FSE", "France Travail", false}};
+  CommitteeService committees(ctx);
+  const auto c = committees.create(pilotage, copil, origin);
+  committees.conclude(pilotage, c.id,
+                      "Point d'étape : entrées en hausse, délai d'entrée à surveiller au regard de "
+                      "la cible de 21 jours. Liste FSE du semestre à signer par les deux parties.",
+                      origin);
+}
+
+}  // namespace
 
 }  // namespace binome::app

@@ -18,11 +18,13 @@ std::vector<MailMessage> DigestService::compose(const std::string& base_url) {
     if (n == 0) continue;
     const std::string count = std::to_string(n) + (n > 1 ? " éléments" : " élément");
     out.push_back(
-        {*u.email, "binome : " + count + " dans votre liste « à faire »",
+        {*u.email,
+         "binome : " + count + " dans votre liste « à faire »",
          "Bonjour,\r\n\r\n" + count + (n > 1 ? " vous attendent" : " vous attend") +
              " dans votre liste « à faire » de binome :\r\n" + base_url + "/a-faire\r\n\r\n" +
              "Ce message ne contient aucune donnée personnelle : connectez-vous pour voir le "
-             "détail.\r\nMessage automatique, merci de ne pas y répondre.\r\n"});
+             "détail.\r\nMessage automatique, merci de ne pas y répondre.\r\n",
+         {}});
   }
   return out;
 }

@@ -7,17 +7,11 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/mailer.hpp"
 
 namespace binome::app {
 
 class WorklistService;
-
-struct MailMessage {
-  std::string to, subject, body;
-};
-
-// Sends one message; throws on failure. The SMTP adapter in production, a recorder in tests.
-using Mailer = std::function<void(const MailMessage&)>;
 
 struct DigestReport {
   bool already_sent_today = false;

@@ -173,8 +173,9 @@ std::string unit_fr(const domain::IndicatorRow& r) {
 
 }  // namespace
 
-IndicatorReport IndicatorService::compute(const domain::Actor& actor, const IndicatorQuery& query,
-                                          const Origin& origin) {
+IndicatorService::Gathered IndicatorService::gather(const domain::Actor& actor,
+                                                    const IndicatorQuery& query,
+                                                    const Origin& origin, bool with_facts) {
   auto [scope, id] = default_scope(actor);
   if (query.scope && !query.scope->empty()) {
     scope = *query.scope;
@@ -188,7 +189,9 @@ IndicatorReport IndicatorService::compute(const domain::Actor& actor, const Indi
   if (std::chrono::sys_days{period.to} < std::chrono::sys_days{period.from})
     throw invalid("to", "avant_debut", "La fin de la période précède son début.");
 
-  IndicatorReport out;
+  Gathered g;
+  g.period = period;
+  auto& out = g.report;
   out.scope = scope;
   out.scope_id = id;
   out.from = domain::to_iso(period.from);
@@ -204,9 +207,8 @@ IndicatorReport IndicatorService::compute(const domain::Actor& actor, const Indi
     throw;
   }
 
-  domain::IndicatorCounts counts;
-  domain::ConventionRules rules;
-  std::vector<std::pair<std::string, std::string>> origin_names;
+  auto& rules = g.rules;
+  auto& origin_names = g.origin_names;
   ctx_.db.with_session([&](soci::session& sql) {
     std::vector<std::int64_t> counsellors;
     for (const auto& u : store::users_with_role(sql, "conseiller", place.departement)) {
@@ -215,7 +217,13 @@ IndicatorReport IndicatorService::compute(const domain::Actor& actor, const Indi
       if (scope == "counsellor" && u.id != place.counsellor_id) continue;
       counsellors.push_back(u.id);
     }
-    counts = store::count_indicators(sql, persons_of(place, scope, actor), period, counsellors);
+    const auto persons = persons_of(place, scope, actor);
+    if (with_facts) {
+      g.facts = store::load_indicator_facts(sql, persons);
+      g.facts.counsellors = counsellors;
+    } else {
+      g.counts = store::count_indicators(sql, persons, period, counsellors);
+    }
     if (auto profile = store::profile_for(sql, place.departement, out.to))
       if (const auto* v = domain::version_in_force(*profile, period.to)) {
         rules = v->rules;
@@ -243,10 +251,20 @@ IndicatorReport IndicatorService::compute(const domain::Actor& actor, const Indi
           fits("agence", Place{o.org.departement, o.org.territory_id, o.org.id, {}, {}}))
         out.choices.push_back({"agence", std::to_string(o.org.id), o.org.name});
   });
-  std::vector<domain::Labelled> labels;
-  for (const auto& [code, label] : origin_names) labels.push_back({code, label});
-  out.tables = domain::indicator_tables(counts, rules, period, labels);
-  if (out.masked) domain::mask_small_cells(out.tables);
+  return g;
+}
+
+IndicatorReport IndicatorService::compute(const domain::Actor& actor, const IndicatorQuery& query,
+                                          const Origin& origin) {
+  auto g = gather(actor, query, origin, false);
+  g.report.tables = domain::indicator_tables(g.counts, g.rules, g.period, g.labels());
+  if (g.report.masked) domain::mask_small_cells(g.report.tables);
+  return std::move(g.report);
+}
+
+std::vector<domain::Labelled> IndicatorService::Gathered::labels() const {
+  std::vector<domain::Labelled> out;
+  for (const auto& [code, label] : origin_names) out.push_back({code, label});
   return out;
 }
 

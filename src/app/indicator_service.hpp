@@ -41,7 +41,29 @@ class IndicatorService {
                             const std::optional<std::string>& table, const std::string& format,
                             const Origin& origin);
 
+  // The figures of the annual FSE execution report (seed 003 art. 5) for the calendar year:
+  // pilotage (small cells masked) and coordinateurs (their reach) only.
+  IndicatorReport fse_annual(const domain::Actor& actor, const IndicatorQuery& query, int year,
+                             const Origin& origin);
+  // The same as XLSX, audited (fse_report.export).
+  std::string fse_annual_xlsx(const domain::Actor& actor, const IndicatorQuery& query, int year,
+                              const Origin& origin);
+
  private:
+  // The place checked against the actor's reach and the facts of its persons, before any
+  // formula: what the quarterly indicators and the annual FSE figures share.
+  struct Gathered {
+    IndicatorReport report;  // without tables
+    domain::Period period;
+    domain::IndicatorCounts counts;  // the quarterly pack: SQL aggregates
+    domain::IndicatorFacts facts;    // the annual FSE report: the rows themselves
+    domain::ConventionRules rules;
+    std::vector<std::pair<std::string, std::string>> origin_names;
+    std::vector<domain::Labelled> labels() const;
+  };
+  // with_facts: load the rows (the annual report's formulas) rather than the SQL counts.
+  Gathered gather(const domain::Actor& actor, const IndicatorQuery& query, const Origin& origin,
+                  bool with_facts);
   Context& ctx_;
 };
 

@@ -170,6 +170,7 @@ ReviewView ReviewService::view(const domain::Actor& actor, store::ReviewRow r) {
   ctx_.db.with_session([&](soci::session& sql) {
     v.attendees = store::attendees_of(sql, r.id);
     v.decisions = store::decisions_of(sql, r.id);
+    v.sendings = store::sendings_of(sql, r.id);
     if (r.status == "close")
       for (auto& it : store::items_of(sql, r.id))
         v.agenda.push_back({it.kind, it.label, it.person_id, "", it.subject_id, it.due_on});
@@ -313,10 +314,20 @@ std::vector<ReviewDecisionResult> ReviewService::decide(const domain::Actor& act
         d.person_id = v.row.person_id;
         d.subject_id = v.row.id;
         d.detail = accept ? "Axe 3 validé" : "Axe 3 refusé";
+      } else if (kind == "axe3_renouvellement") {
+        auto v = axe3_.renew(actor, num("axe3_id"), origin);
+        d.person_id = v.row.person_id;
+        d.subject_id = v.row.id;
+        d.detail = "Axe 3 renouvelé (durée totale " + std::to_string(v.row.total_months) + " mois)";
+      } else if (kind == "axe3_fin") {
+        auto v = axe3_.end(actor, num("axe3_id"), text("reason"), text("end_date"), origin);
+        d.person_id = v.row.person_id;
+        d.subject_id = v.row.id;
+        d.detail = "Fin de l'axe 3 le " + french_date(v.row.end_date.value_or(""));
       } else {
         throw invalid("kind", "inconnu",
                       "Nature de décision inconnue (decision, entree, bilan, renouvellement, "
-                      "sortie, axe3_validation).");
+                      "sortie, axe3_validation, axe3_renouvellement, axe3_fin).");
       }
       ctx_.db.transaction(
           [&](soci::session& sql) { store::insert_review_decision(sql, id, d, actor.user_id); });
@@ -349,9 +360,7 @@ ReviewView ReviewService::close(const domain::Actor& actor, std::int64_t id, con
   return view(actor, r);
 }
 
-std::string ReviewService::tableau_xlsx(const domain::Actor& actor, std::int64_t id,
-                                        const Origin& origin) {
-  const auto v = view(actor, load(actor, id, origin));
+std::string ReviewService::tableau_bytes(const ReviewView& v) {
   exports::XlsxSheet s;
   s.name = "Tableau de suivi";
   s.title_lines = {"Revue de portefeuille — " + v.review.agence_name,
@@ -386,13 +395,24 @@ std::string ReviewService::tableau_xlsx(const domain::Actor& actor, std::int64_t
   for (const auto& x : v.attendees)
     a.rows.push_back({exports::XlsxCell::of(x.role), exports::XlsxCell::of(x.organisation),
                       exports::XlsxCell::of(x.present ? "Oui" : "Non")});
-  auto bytes = exports::xlsx_workbook({s, d, a});
+  return exports::xlsx_workbook({s, d, a});
+}
+
+std::vector<std::int64_t> persons_listed(const ReviewView& v) {
+  std::vector<std::int64_t> out;
+  for (const auto& it : v.agenda) out.push_back(it.person_id);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string ReviewService::tableau_xlsx(const domain::Actor& actor, std::int64_t id,
+                                        const Origin& origin) {
+  const auto v = view(actor, load(actor, id, origin));
+  auto bytes = tableau_bytes(v);
   auto entry =
       audit_entry(actor, "review.export", std::nullopt, origin, "revue:" + std::to_string(id));
-  for (const auto& it : v.agenda) entry.listed_persons.push_back(it.person_id);
-  std::sort(entry.listed_persons.begin(), entry.listed_persons.end());
-  entry.listed_persons.erase(std::unique(entry.listed_persons.begin(), entry.listed_persons.end()),
-                             entry.listed_persons.end());
+  entry.listed_persons = persons_listed(v);
   audit_now(ctx_, entry);
   return bytes;
 }

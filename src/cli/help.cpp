@@ -27,6 +27,8 @@ Commandes :
                                   récapitulatif « à faire » par courriel (options ci-dessous)
               --nir-key-file FICHIER  clé de chiffrement du NIR (ou BINOME_NIR_KEY_FILE) :
                                   nécessaire à l'API d'identité
+              --smtp-host HÔTE …  relais de courriel (options de « digest ») : aussi pour
+                                  envoyer le tableau de suivi d'une revue, chiffré
   migrate   Applique les migrations du schéma.            --db URL
   demo      Charge le département fictif de démonstration et (ré)initialise les comptes de
             démonstration.                                 --db URL --password MDP

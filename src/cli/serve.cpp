@@ -36,10 +36,10 @@ int run_serve(const Argv& argv) {
   Args args(argv, with_value, flags);
   // The daily digest, when asked for: checked now so that a missing setting stops the start.
   const int digest_hour = args.get_int("digest-hour", -1, 0, 23);
-  std::optional<exports::SmtpSettings> smtp;
+  // The relay, when given, also sends the tableau de suivi of a portfolio review.
+  const std::optional<exports::SmtpSettings> smtp = smtp_settings(args);
   std::string digest_url;
   if (digest_hour >= 0) {
-    smtp = smtp_settings(args);
     if (!smtp) throw UsageError("--digest-hour demande un relais SMTP (--smtp-host).");
     digest_url = base_url(args);
   }
@@ -83,6 +83,7 @@ int run_serve(const Argv& argv) {
   // Behind a TLS-terminating proxy binome speaks plain HTTP but the browser sees HTTPS.
   ctx.settings.secure_cookies = config.tls_cert.has_value() || args.flag("secure-cookies");
   use_nir_keys(ctx, std::move(nir_keys));
+  if (smtp) ctx.settings.mailer = exports::smtp_mailer(*smtp);
   app::Services services(ctx);
   http::Server server(services, config);
   server.start();
@@ -119,7 +120,7 @@ int run_serve(const Argv& argv) {
       } catch (const std::exception& e) {
         http::log_error("purge", e.what());
       }
-      if (smtp && domain::hour_of(clock.now()) >= digest_hour) {
+      if (digest_hour >= 0 && domain::hour_of(clock.now()) >= digest_hour) {
         try {  // once a day across instances: digest_runs holds the day
           const auto report = services.digest.run(digest_url, exports::smtp_mailer(*smtp),
                                                   {"serve: digest", "local"});

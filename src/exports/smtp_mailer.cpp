@@ -5,6 +5,7 @@
 #include <Poco/Net/MailRecipient.h>
 #include <Poco/Net/SMTPClientSession.h>
 #include <Poco/Net/SecureSMTPClientSession.h>
+#include <Poco/Net/StringPartSource.h>
 
 namespace binome::exports {
 
@@ -15,8 +16,17 @@ app::Mailer smtp_mailer(const SmtpSettings& s) {
     message.addRecipient(
         Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, m.to));
     message.setSubject(Poco::Net::MailMessage::encodeWord(m.subject, "UTF-8"));
-    message.setContentType("text/plain; charset=UTF-8");
-    message.setContent(m.body, Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
+    if (m.attachments.empty()) {
+      message.setContentType("text/plain; charset=UTF-8");
+      message.setContent(m.body, Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
+    } else {
+      // multipart/mixed: the text first, then each file in base64.
+      message.addContent(new Poco::Net::StringPartSource(m.body, "text/plain; charset=UTF-8"),
+                         Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
+      for (const auto& a : m.attachments)
+        message.addAttachment(a.filename,
+                              new Poco::Net::StringPartSource(a.bytes, a.content_type, a.filename));
+    }
     Poco::Net::SecureSMTPClientSession session(s.host, static_cast<Poco::UInt16>(s.port));
     session.login();
     if (s.starttls) {

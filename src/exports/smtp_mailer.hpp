@@ -1,8 +1,9 @@
-// Sending an e-mail through an SMTP relay (Poco::Net), for the daily digest.
+// Sending an e-mail through an SMTP relay (Poco::Net): the daily digest, the tableau de suivi
+// of a portfolio review (an encrypted attachment).
 #pragma once
 #include <string>
 
-#include "app/digest_service.hpp"
+#include "app/mailer.hpp"
 
 namespace binome::exports {
 

@@ -1,3 +1,4 @@
+#include "app/guards.hpp"
 #include "http/routes.hpp"
 
 namespace binome::http {
@@ -10,6 +11,17 @@ app::IndicatorQuery query_of(const Request& req) {
 
 Json opt_number(const std::optional<double>& v) {
   return v ? Json(*v) : Json(nullptr);
+}
+
+// The report's year: ?year=2026, by default the past year (due by 30 June of the next).
+int year_of(const Request& req, const app::Context& ctx) {
+  const auto text = req.query_value("year");
+  if (!text || text->empty()) return static_cast<int>(app::today(ctx).year()) - 1;
+  if (text->size() != 4 || text->find_first_not_of("0123456789") != std::string::npos)
+    throw domain::DomainError(
+        domain::DomainError::Kind::invalid,
+        domain::FieldErrors{{"year", "invalide", "Année attendue sur quatre chiffres (2026)."}});
+  return std::stoi(*text);
 }
 
 }  // namespace
@@ -63,6 +75,25 @@ void add_indicator_routes(Router& router, RouteDeps deps) {
       res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
       res.headers.emplace_back("Content-Disposition", "attachment; filename=\"indicateurs.xlsx\"");
     }
+    return res;
+  });
+
+  router.add("GET", "/api/v1/fse-report", Access::authenticated, [deps](Request& req) {
+    const auto format = req.query_value("format").value_or("json");
+    if (format != "json" && format != "xlsx")
+      throw domain::DomainError(
+          domain::DomainError::Kind::invalid,
+          domain::FieldErrors{{"format", "invalide", "Le format est json ou xlsx."}});
+    const int year = year_of(req, deps.services.ctx);
+    if (format == "json")
+      return json_response(200, indicator_report_json(deps.services.indicators.fse_annual(
+                                    req.actor(), query_of(req), year, req.origin())));
+    Response res;
+    res.body =
+        deps.services.indicators.fse_annual_xlsx(req.actor(), query_of(req), year, req.origin());
+    res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"rapport-fse-" +
+                                                        std::to_string(year) + ".xlsx\"");
     return res;
   });
 }

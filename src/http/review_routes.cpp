@@ -4,6 +4,7 @@
 #include "app/fse_service.hpp"
 #include "app/review_service.hpp"
 #include "domain/committee.hpp"
+#include "domain/review_recipients.hpp"
 
 namespace binome::http {
 namespace {
@@ -55,10 +56,28 @@ Json view_json(const app::ReviewView& v) {
                          {"detail", d.detail},
                          {"decided_by", d.decided_by_name},
                          {"decided_at", d.decided_at}});
+  Json sendings = Json::array();
+  for (const auto& x : v.sendings)
+    sendings.push_back({{"sent_by", x.sent_by_name},
+                        {"sent_at", x.sent_at},
+                        {"recipients", x.recipients},
+                        {"failures", x.failures}});
   out["agenda"] = agenda;
   out["attendees"] = attendees;
   out["decisions"] = decisions;
+  out["sendings"] = sendings;
   return out;
+}
+
+Json recipients_json(const store::RecipientsRow& r) {
+  Json items = Json::array();
+  for (const auto& x : r.recipients)
+    items.push_back(
+        {{"function", labelled(std::optional(x.function_code), domain::kRecipientFunctions)},
+         {"email", x.email}});
+  return {{"recipients", items},
+          {"updated_at", opt_text(r.updated_at)},
+          {"functions", labelled_list(domain::kRecipientFunctions)}};
 }
 
 Json committee_json(const store::CommitteeRow& c) {
@@ -175,6 +194,39 @@ void add_review_routes(Router& router, RouteDeps deps) {
         res.headers.emplace_back("Content-Disposition",
                                  "attachment; filename=\"tableau-de-suivi.xlsx\"");
         return res;
+      });
+
+  router.add("GET", "/api/v1/agences/{id}/review-recipients", Access::authenticated,
+             [deps](Request& req) {
+               return json_response(200, recipients_json(reviews_of(deps).recipients(
+                                             req.actor(), path_id(req, "id"), req.origin())));
+             });
+
+  router.add(
+      "PUT", "/api/v1/agences/{id}/review-recipients", Access::authenticated, [deps](Request& req) {
+        auto body = json_object_body(req, {"recipients"});
+        if (!body.contains("recipients") || !body["recipients"].is_array())
+          throw DomainError(DomainError::Kind::invalid,
+                            domain::FieldErrors{{"recipients", "obligatoire",
+                                                 "La liste des destinataires est "
+                                                 "attendue (elle peut être vide)."}});
+        std::vector<domain::Recipient> list;
+        for (const auto& r : body["recipients"]) {
+          if (!r.is_object())
+            throw DomainError(
+                DomainError::Kind::invalid,
+                domain::FieldErrors{{"recipients", "invalide", "Destinataire mal formé."}});
+          list.push_back({r.value("function", std::string{}), r.value("email", std::string{})});
+        }
+        return json_response(200, recipients_json(reviews_of(deps).set_recipients(
+                                      req.actor(), path_id(req, "id"), list, req.origin())));
+      });
+
+  router.add(
+      "POST", "/api/v1/portfolio-reviews/{id}/send", Access::authenticated, [deps](Request& req) {
+        const auto r = reviews_of(deps).send_tableau(req.actor(), path_id(req, "id"), req.origin());
+        return json_response(
+            200, {{"password", r.password}, {"sent", r.sent}, {"failures", r.failures}});
       });
 
   router.add("GET", "/api/v1/fse-list", Access::authenticated, [deps](Request& req) {

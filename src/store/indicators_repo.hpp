@@ -26,4 +26,8 @@ domain::IndicatorCounts count_indicators(soci::session& sql, const IndicatorPers
                                          const domain::Period& period,
                                          const std::vector<std::int64_t>& counsellors);
 
+// The rows themselves (no name), for formulas run over a whole year once in a while: the
+// annual FSE report (domain/fse_report). The quarterly pack uses count_indicators.
+domain::IndicatorFacts load_indicator_facts(soci::session& sql, const IndicatorPersons& persons);
+
 }  // namespace binome::store

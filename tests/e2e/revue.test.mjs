@@ -1,6 +1,7 @@
 // Revue de portefeuille: a coordinateur opens the month's review of the agence, records an
 // entry from the agenda (through the same service as the single action), adds a participant,
-// closes the review and downloads the tableau de suivi.
+// closes the review and downloads the tableau de suivi; adds a recipient of the tableau and
+// is told that it cannot be sent without a mail relay (the e2e server has none).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -41,6 +42,7 @@ test('revue de portefeuille : de l’ordre du jour à la clôture et au tableau 
   await page.locator('nav#navigation').getByRole('link', { name: 'Revue de portefeuille' }).click();
   await page.waitForURL(`${BASE_URL}/revue-de-portefeuille`);
   await page.locator('#revue-ouvrir').waitFor();
+  await page.locator('#revue-liste li', { hasText: 'close' }).first().waitFor(); // the demo's past review
   await page.getByRole('button', { name: 'Ouvrir la revue du mois' }).click();
   await page.locator('#revue-titre[data-status="ouverte"]').waitFor();
   const line = page.locator('#revue-ordre-du-jour tbody tr[data-kind="entree_a_enregistrer"]').first();
@@ -66,4 +68,12 @@ test('revue de portefeuille : de l’ordre du jour à la clôture et au tableau 
     page.locator('#revue-tableau').click(),
   ]);
   assert.equal(download.suggestedFilename(), 'tableau-de-suivi.xlsx');
+
+  await page.locator('#destinataires tbody tr').first().waitFor();
+  await page.selectOption('#destinataire-fonction', 'charge_fse');
+  await page.fill('#destinataire-courriel', 'fse.e2e@francetravail.exemple.fr');
+  await page.getByRole('button', { name: 'Ajouter le destinataire' }).click();
+  await page.locator('#destinataires tbody tr', { hasText: 'fse.e2e@francetravail.exemple.fr' }).waitFor();
+  await page.locator('#revue-envoyer').click();
+  await page.locator('#revue-statut [role="alert"]', { hasText: 'relais' }).waitFor();
 });

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "harness.hpp"
 #include "zip_read.hpp"
@@ -130,6 +131,93 @@ TEST_P(ReviewTest, AgendaDecisionsAttendanceClosingAndTableau) {
   ASSERT_EQ(next.status, 201) << next.body;
   EXPECT_EQ(next.json()["secretariat_side"], "departement") << "the secretariat alternates";
   EXPECT_EQ(logged_in("pilotage.demo").get(rev).status, 403);
+}
+
+TEST_P(ReviewTest, EveryAgendaLineIsDecidedThroughTheSingleActionsServices) {
+  auto c = logged_in("conseiller.demo");
+  long long person = 0, agence = 0;
+  const auto oid = orient_first_of_north(c, person, agence);
+  auto entered = c.call("POST", "/api/v1/orientations/" + std::to_string(oid) + "/entry",
+                        Json{{"start_date", "2026-11-18"}, {"initial_months", 6}}.dump());
+  ASSERT_EQ(entered.status, 201) << entered.body;
+  const long long support = entered.json()["id"];
+  // Its period ends within the month of the review: a review (bilan, renewal or exit) is due.
+  db_->with_session([&](soci::session& sql) {
+    long long id = support;
+    sql << "UPDATE supports SET start_date = '2026-06-01' WHERE id = :id", soci::use(id);
+  });
+  // A second person of the same counsellor asks for an axe 3.
+  long long other = 0;
+  db_->with_session([&](soci::session& sql) {
+    long long p = person, a = agence;
+    sql << "SELECT MIN(id) FROM persons WHERE agence_id = :a AND id <> :p AND referent_social_id "
+           "IS NOT NULL",
+        soci::use(a), soci::use(p), soci::into(other);
+  });
+  auto asked = c.call("POST", "/api/v1/persons/" + std::to_string(other) + "/axe3",
+                      Json{{"planned_start", "2026-11-18"}}.dump());
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const long long axe3 = asked.json()["id"];
+
+  auto coordo = logged_in("coordo.demo");
+  auto opened =
+      coordo.call("POST", "/api/v1/agences/" + std::to_string(agence) + "/portfolio-reviews",
+                  Json{{"held_on", "2026-11-20"}}.dump());
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string rev =
+      "/api/v1/portfolio-reviews/" + std::to_string(opened.json()["id"].get<long long>());
+  std::set<std::string> kinds;
+  const auto agenda = opened.json()["agenda"];
+  for (const auto& it : agenda)
+    if (it["subject_id"] == support || it["subject_id"] == axe3)
+      kinds.insert(it["kind"].get<std::string>());
+  EXPECT_TRUE(kinds.count("revue_due")) << agenda.dump();
+  EXPECT_TRUE(kinds.count("axe3_a_valider"));
+
+  const auto decide = [&](Json item) {
+    auto r = coordo.call("POST", rev + "/decisions", Json{{"items", {item}}}.dump());
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json()["results"][0];
+  };
+  EXPECT_TRUE(
+      decide({{"kind", "bilan"}, {"support_id", support}, {"result", "objectif_atteint"}})["ok"]);
+  EXPECT_TRUE(decide({{"kind", "renouvellement"}, {"support_id", support}, {"months", 12}})["ok"]);
+  const auto too_long =
+      decide({{"kind", "renouvellement"}, {"support_id", support}, {"months", 6}});
+  EXPECT_FALSE(too_long["ok"].get<bool>()) << "18 months at most: the single action's check";
+  const Json exit = {{"kind", "sortie"},
+                     {"support_id", support},
+                     {"outcome", "emploi_cdi"},
+                     {"exit_date", "2026-11-18"}};
+  const auto without_bilan = decide(exit);
+  EXPECT_FALSE(without_bilan["ok"].get<bool>()) << "the renewal opened a period without bilan";
+  EXPECT_EQ(without_bilan["errors"][0]["code"], "bilan_requis");
+  EXPECT_TRUE(
+      decide({{"kind", "bilan"}, {"support_id", support}, {"result", "objectif_atteint"}})["ok"]);
+  EXPECT_TRUE(decide(exit)["ok"]);
+  EXPECT_TRUE(decide({{"kind", "axe3_validation"}, {"axe3_id", axe3}, {"accept", true}})["ok"]);
+  EXPECT_TRUE(decide({{"kind", "axe3_renouvellement"}, {"axe3_id", axe3}})["ok"]);
+  const auto twice = decide({{"kind", "axe3_renouvellement"}, {"axe3_id", axe3}});
+  EXPECT_FALSE(twice["ok"].get<bool>());
+  EXPECT_EQ(twice["errors"][0]["code"], "renouvellements_max");
+  EXPECT_TRUE(decide({{"kind", "axe3_fin"},
+                      {"axe3_id", axe3},
+                      {"reason", "retour_axe2"},
+                      {"end_date", "2026-11-18"}})["ok"]);
+
+  // The same audit records as the single actions, and the decisions linked to the review.
+  EXPECT_EQ(audit_count("support.bilan", person), 2);
+  EXPECT_EQ(audit_count("support.renewal", person), 1);
+  EXPECT_EQ(audit_count("support.exit", person), 1);
+  EXPECT_EQ(audit_count("axe3.start", other), 1);
+  EXPECT_EQ(audit_count("axe3.renewal", other), 1);
+  EXPECT_EQ(audit_count("axe3.end", other), 1);
+  const auto after = coordo.get(rev).json();
+  EXPECT_EQ(after["decisions"].size(), 7u) << after["decisions"].dump();
+  bool exit_listed = false;
+  for (const auto& it : after["agenda"])
+    if (it["kind"] == "sortie" && it["subject_id"] == support) exit_listed = true;
+  EXPECT_TRUE(exit_listed) << "the exit of the month is on the agenda";
 }
 
 std::string pdf_text(const std::string& bytes) {

@@ -7,7 +7,9 @@
 
 namespace binome::testing {
 
-inline std::optional<std::string> zip_entry(const std::string& bytes, const std::string& name) {
+// `password`: for an encrypted archive (AES-256 ZIP); a wrong one reads nothing.
+inline std::optional<std::string> zip_entry(const std::string& bytes, const std::string& name,
+                                            const std::string& password = "") {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -17,6 +19,7 @@ inline std::optional<std::string> zip_entry(const std::string& bytes, const std:
     zip_source_free(src);
     return std::nullopt;
   }
+  if (!password.empty()) zip_set_default_password(archive, password.c_str());
   std::optional<std::string> out;
   zip_stat_t st;
   if (zip_stat(archive, name.c_str(), 0, &st) == 0) {

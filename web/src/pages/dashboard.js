@@ -102,6 +102,22 @@ function fseBlock(to) {
     h('p', {}, pdf, ' ', xlsx));
 }
 
+/** Pilotage and coordinateurs: the figures of the annual FSE execution report (XLSX). */
+function fseReportBlock(report) {
+  const year = Number(report.to.slice(0, 4));
+  const choice = h('select', { class: 'fr-select', id: 'tdb-rapport-fse-annee' },
+    [year - 1, year].map((y) => h('option', { value: String(y) }, String(y))));
+  const link = h('a', { class: 'fr-link fr-link--download', id: 'tdb-rapport-fse', download: '' }, 'Chiffres du rapport annuel d’exécution FSE (XLSX)');
+  const sync = () => link.setAttribute('href', `/api/v1/fse-report${queryString({ scope: report.scope, id: report.id, year: choice.value, format: 'xlsx' })}`);
+  choice.addEventListener('change', sync);
+  sync();
+  return h('section', { class: 'fr-mb-4w' },
+    h('h3', {}, 'Rapport annuel d’exécution FSE'),
+    h('p', { class: 'fr-hint-text' }, 'Le volet quantitatif de l’année civile (participants, listes des semestres, profil, sorties, moyens) ; les volets qualitatif et financier restent à rédiger par les parties.'),
+    h('div', { class: 'fr-select-group' }, h('label', { class: 'fr-label', for: 'tdb-rapport-fse-annee' }, 'Année'), choice),
+    h('p', {}, link));
+}
+
 function exportHref(query, format, tableKey) {
   return `/api/v1/indicators/export${queryString({ ...query, format, table: tableKey })}`;
 }
@@ -167,7 +183,8 @@ async function load(main, query) {
     h('h3', {}, 'Indicateurs face aux cibles'),
     chartHolder,
     report.tables.map(table),
-    report.masked ? null : fseBlock(report.to));
+    report.masked ? null : fseBlock(report.to),
+    report.scope === 'counsellor' ? null : fseReportBlock(report));
   for (const a of main.querySelectorAll('a[data-export]')) {
     a.setAttribute('href', exportHref(exact, a.dataset.export, a.dataset.table));
   }

@@ -1,33 +1,49 @@
 // Revue de portefeuille (coordinateurs): per agence, the monthly review whose agenda comes
 // from the data; each decision is sent to the server, which records it through the same
 // service as the single action; attendance by role and organisation; closing freezes it; the
-// tableau de suivi downloads as XLSX.
+// tableau de suivi downloads as XLSX and, once the review is closed, is sent to the agence's
+// recipients as an encrypted ZIP whose password is shown once.
 import { h, append, replace } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { formatDate, todayIso } from '../format.js';
 import { alertBox, errorAlert } from '../components/alert.js';
 import { dataTable } from '../components/table.js';
+import { BILAN_RESULTS, EXIT_OUTCOMES } from '../components/support.js';
 
 const SIDES = { france_travail: 'France Travail (conseiller)', departement: 'Département (référent social)' };
 
-function select(id, label, options) {
-  return h('div', { class: 'fr-select-group fr-mb-1w' },
+function select(id, label, options, attrs = {}) {
+  return h('div', { class: 'fr-select-group fr-mb-1w', ...attrs },
     h('label', { class: 'fr-label', for: id }, label),
     h('select', { class: 'fr-select', id }, options.map(([v, l]) => h('option', { value: v }, l))));
 }
 
-function input(id, label, attrs = {}) {
-  return h('div', { class: 'fr-input-group fr-mb-1w' },
+function input(id, label, attrs = {}, groupAttrs = {}) {
+  return h('div', { class: 'fr-input-group fr-mb-1w', ...groupAttrs },
     h('label', { class: 'fr-label', for: id }, label),
     h('input', { class: 'fr-input', id, ...attrs }));
 }
 
+const pairs = (list) => list.map((o) => [o.value ?? o.code, o.label]);
+
+/** A choice of action whose own fields show only when it is chosen. */
+function actionChoice(p, actions, form) {
+  const choice = select(`${p}-action`, 'Décision', actions.map(([v, l]) => [v, l]));
+  const show = () => {
+    const chosen = form.querySelector(`#${p}-action`).value;
+    form.querySelectorAll('[data-for-action]').forEach((el) => { el.hidden = el.dataset.forAction !== chosen; });
+  };
+  choice.querySelector('select').addEventListener('change', show);
+  return { choice, show };
+}
+
 /** The small form that acts on one agenda item; returns null for an information-only item. */
-function itemForm(item, index, send) {
+function itemForm(item, index, send, axe3EndReasons) {
   const p = `revue-item-${index}`;
   const submit = (label) => h('button', { class: 'fr-btn fr-btn--sm', type: 'submit' }, label);
   let fields;
   let build;
+  let actions = null;
   switch (item.kind) {
     case 'entree_a_enregistrer':
       fields = [input(`${p}-date`, 'Date d’entrée', { type: 'date', value: item.due_on || todayIso(), required: true }),
@@ -39,10 +55,37 @@ function itemForm(item, index, send) {
       fields = [select(`${p}-choix`, 'Décision', [['oui', 'OUI'], ['non', 'NON']]), submit('Décider')];
       build = (f) => ({ kind: 'decision', orientation_id: item.subject_id, oui: f.querySelector(`#${p}-choix`).value === 'oui', reason: f.querySelector(`#${p}-choix`).value === 'non' ? 'public_non_concerne' : undefined });
       break;
-    case 'revue_due':
-      fields = [select(`${p}-mois`, 'Renouvellement', [['6', '6 mois'], ['12', '12 mois']]), submit('Renouveler')];
-      build = (f) => ({ kind: 'renouvellement', support_id: item.subject_id, months: Number(f.querySelector(`#${p}-mois`).value) });
+    case 'revue_due': {
+      // The review of a support: bilan, renewal or exit, as on the person's page.
+      const only = (action) => ({ 'data-for-action': action });
+      fields = [
+        select(`${p}-bilan`, 'Résultat du bilan', pairs(BILAN_RESULTS), only('bilan')),
+        select(`${p}-mois`, 'Durée du renouvellement', [['6', '6 mois'], ['12', '12 mois']], only('renouvellement')),
+        select(`${p}-motif`, 'Motif de sortie', pairs(EXIT_OUTCOMES), only('sortie')),
+        input(`${p}-sortie`, 'Date de sortie', { type: 'date', value: todayIso() }, only('sortie')),
+        submit('Enregistrer')];
+      actions = [['bilan', 'Bilan'], ['renouvellement', 'Renouvellement'], ['sortie', 'Sortie']];
+      build = (f) => {
+        const action = f.querySelector(`#${p}-action`).value;
+        if (action === 'bilan') return { kind: 'bilan', support_id: item.subject_id, result: f.querySelector(`#${p}-bilan`).value };
+        if (action === 'renouvellement') return { kind: 'renouvellement', support_id: item.subject_id, months: Number(f.querySelector(`#${p}-mois`).value) };
+        return { kind: 'sortie', support_id: item.subject_id, outcome: f.querySelector(`#${p}-motif`).value, exit_date: f.querySelector(`#${p}-sortie`).value };
+      };
       break;
+    }
+    case 'axe3_en_cours': {
+      // The counsellor's re-examination: renew within the convention's limits, or end it.
+      const only = (action) => ({ 'data-for-action': action });
+      fields = [
+        select(`${p}-motif`, 'Motif de fin', pairs(axe3EndReasons), only('axe3_fin')),
+        input(`${p}-fin`, 'Date de fin', { type: 'date', value: todayIso() }, only('axe3_fin')),
+        submit('Enregistrer')];
+      actions = [['axe3_renouvellement', 'Renouveler l’axe 3'], ['axe3_fin', 'Mettre fin à l’axe 3']];
+      build = (f) => (f.querySelector(`#${p}-action`).value === 'axe3_renouvellement'
+        ? { kind: 'axe3_renouvellement', axe3_id: item.subject_id }
+        : { kind: 'axe3_fin', axe3_id: item.subject_id, reason: f.querySelector(`#${p}-motif`).value, end_date: f.querySelector(`#${p}-fin`).value });
+      break;
+    }
     case 'axe3_a_valider':
       fields = [select(`${p}-choix`, 'Axe 3', [['oui', 'Valider'], ['non', 'Refuser']]), submit('Décider')];
       build = (f) => ({ kind: 'axe3_validation', axe3_id: item.subject_id, accept: f.querySelector(`#${p}-choix`).value === 'oui' });
@@ -50,7 +93,14 @@ function itemForm(item, index, send) {
     default:
       return null;
   }
-  const form = h('form', { class: 'binome-inline-form', 'data-item-kind': item.kind }, fields);
+  const form = h('form', { class: 'binome-inline-form', 'data-item-kind': item.kind });
+  if (actions) {
+    const { choice, show } = actionChoice(p, actions, form);
+    append(form, choice, fields);
+    show();
+  } else {
+    append(form, fields);
+  }
   form.addEventListener('submit', (event) => { event.preventDefault(); send(build(form)); });
   return form;
 }
@@ -85,6 +135,10 @@ async function showReview(holder, id, notice) {
     replace(holder, errorAlert(error));
     return;
   }
+  let axe3EndReasons = [];
+  if (review.status === 'ouverte' && review.agenda.some((it) => it.kind === 'axe3_en_cours')) {
+    axe3EndReasons = (await api.get('/api/v1/referentials/axe3')).end_reasons || [];
+  }
   const reload = (message) => showReview(holder, id, message);
   const status = h('div', { id: 'revue-statut' }, notice ? alertBox('success', notice) : null);
   const open = review.status === 'ouverte';
@@ -118,7 +172,7 @@ async function showReview(holder, id, notice) {
       columns: ['Point', 'Personne', 'Échéance', 'Décision'],
       rows: review.agenda.map((it, i) => ({
         cells: [it.label, h('a', { class: 'fr-link', href: `/personnes/${it.person.id}` }, it.person.name),
-          formatDate(it.due_on) || '—', open ? (itemForm(it, i, send) || '—') : '—'],
+          formatDate(it.due_on) || '—', open ? (itemForm(it, i, send, axe3EndReasons) || '—') : '—'],
         attrs: { 'data-kind': it.kind },
       })),
       empty: 'Aucun point à l’ordre du jour.',
@@ -138,7 +192,80 @@ async function showReview(holder, id, notice) {
     open ? attendanceForm(review, reload, status) : null,
     h('p', {},
       h('a', { class: 'fr-btn fr-btn--secondary', id: 'revue-tableau', href: `/api/v1/portfolio-reviews/${id}/tableau.xlsx`, download: '' }, 'Télécharger le tableau de suivi (XLSX)'),
-      ' ', open ? close : null));
+      ' ', open ? close : sendButton(review, status)),
+    review.sendings.length ? dataTable({
+      id: 'revue-envois', caption: 'Envois du tableau de suivi',
+      columns: ['Le', 'Par', 'Destinataires', 'Échecs'],
+      rows: review.sendings.map((x) => [x.sent_at.slice(0, 10).split('-').reverse().join('/'), x.sent_by, String(x.recipients), String(x.failures)]),
+    }) : null);
+}
+
+/** Sends the closed review's tableau to the agence's recipients; the password shows once. */
+function sendButton(review, status) {
+  const button = h('button', { class: 'fr-btn fr-btn--tertiary', type: 'button', id: 'revue-envoyer' }, 'Envoyer le tableau aux destinataires');
+  button.addEventListener('click', async () => {
+    try {
+      const r = await api.post(`/api/v1/portfolio-reviews/${review.id}/send`, {});
+      const lines = [`Tableau envoyé à ${r.sent} destinataire(s), dans une archive ZIP chiffrée (AES-256).`,
+        `Mot de passe de l’archive, à communiquer aux destinataires par téléphone ou de vive voix — il ne sera plus affiché : ${r.password}`,
+        ...r.failures];
+      replace(status, alertBox(r.failures.length ? 'warning' : 'success', lines));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      replace(status, errorAlert(error));
+    }
+  });
+  return button;
+}
+
+/** The agence's recipients of the tableau de suivi (seed 002 art. 5.2 a): list, add, remove. */
+async function recipientsSection(holder, agenceId) {
+  let data;
+  try {
+    data = await api.get(`/api/v1/agences/${agenceId}/review-recipients`);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    replace(holder, errorAlert(error));
+    return;
+  }
+  const status = h('div', { id: 'destinataires-statut' });
+  const save = async (list, message) => {
+    try {
+      await api.put(`/api/v1/agences/${agenceId}/review-recipients`, {
+        recipients: list.map((r) => ({ function: r.function.code, email: r.email })),
+      });
+      await recipientsSection(holder, agenceId);
+      append(holder.querySelector('#destinataires-statut'), alertBox('success', message));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      replace(status, errorAlert(error));
+    }
+  };
+  const form = h('form', { id: 'destinataires-ajout', class: 'fr-mb-3w' },
+    select('destinataire-fonction', 'Fonction', pairs(data.functions)),
+    input('destinataire-courriel', 'Adresse de courriel professionnelle', { type: 'email', required: true, maxlength: '200' }),
+    h('button', { class: 'fr-btn fr-btn--secondary fr-btn--sm', type: 'submit' }, 'Ajouter le destinataire'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = form.querySelector('#destinataire-fonction').value;
+    const email = form.querySelector('#destinataire-courriel').value.trim();
+    save([...data.recipients, { function: { code }, email }], 'Destinataire ajouté.');
+  });
+  replace(holder,
+    h('h2', { class: 'fr-h4' }, 'Destinataires du tableau de suivi'),
+    h('p', { class: 'fr-hint-text' }, 'Ceux que la convention nomme : conseiller, travailleur social, direction et chargé FSE de France Travail, conseillers territoriaux insertion, chargé de mission du Département. Le tableau leur parvient chiffré ; le mot de passe se donne par un autre canal.'),
+    status,
+    dataTable({
+      id: 'destinataires', caption: 'Destinataires de cette agence',
+      columns: ['Fonction', 'Adresse', 'Action'],
+      rows: data.recipients.map((r, i) => {
+        const remove = h('button', { class: 'fr-btn fr-btn--tertiary-no-outline fr-btn--sm', type: 'button' }, `Retirer ${r.email}`);
+        remove.addEventListener('click', () => save(data.recipients.filter((_, j) => j !== i), 'Destinataire retiré.'));
+        return [r.function.label, r.email, remove];
+      }),
+      empty: 'Aucun destinataire : le tableau ne peut pas être envoyé.',
+    }),
+    form);
 }
 
 async function showAgence(holder, agenceId) {
@@ -158,6 +285,7 @@ async function showAgence(holder, agenceId) {
       replace(status, errorAlert(error));
     }
   });
+  const recipients = h('section', { id: 'revue-destinataires', class: 'fr-mt-4w' });
   replace(holder, status, form,
     reviews.length ? h('ul', { class: 'fr-mb-3w', id: 'revue-liste' }, reviews.map((r) => {
       const b = h('button', { class: 'fr-btn fr-btn--tertiary-no-outline fr-btn--sm', type: 'button' },
@@ -165,7 +293,8 @@ async function showAgence(holder, agenceId) {
       b.addEventListener('click', () => showReview(detail, r.id));
       return h('li', {}, b);
     })) : h('p', {}, 'Aucune revue pour cette agence.'),
-    detail);
+    detail, recipients);
+  await recipientsSection(recipients, agenceId);
 }
 
 export default {
