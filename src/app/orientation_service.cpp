@@ -1,6 +1,7 @@
 #include "app/orientation_service.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "app/guards.hpp"
 #include "app/profile_service.hpp"
@@ -509,13 +510,28 @@ std::vector<OrientationView> OrientationService::entries_due(const domain::Actor
   std::vector<OrientationView> out;
   const auto reach = domain::reach_of(actor);
   if (reach.kind == domain::Reach::Kind::none) return out;
+  // The "à faire" list needs only each deadline: no history, and each convention read once
+  // per call instead of once per orientation.
+  std::map<std::int64_t, std::optional<domain::ConventionProfile>> profiles;
+  const auto day = today();
   for (auto& row : ctx_.db.with_session(
            [&](soci::session& sql) { return store::pending_orientations_in_reach(sql, reach); })) {
     if (domain::person_access(actor, row.person_scope) != domain::Access::allowed) continue;
-    auto v = view(actor, row);
+    auto [profile, fresh] = profiles.try_emplace(row.profile_id);
+    if (fresh)
+      profile->second = ctx_.db.with_session(
+          [&](soci::session& sql) { return store::find_profile(sql, row.profile_id); });
+    OrientationView v;
+    if (profile->second)
+      for (const auto& version : profile->second->versions)
+        if (version.id == row.profile_version_id)
+          v.deadline = domain::entry_deadline(*domain::parse_date(row.oriented_on), version.rules,
+                                              day, domain::is_pending(status_of(row)));
     using S = domain::Deadline::State;
-    if (v.deadline.state == S::bientot || v.deadline.state == S::depasse)
+    if (v.deadline.state == S::bientot || v.deadline.state == S::depasse) {
+      v.row = std::move(row);
       out.push_back(std::move(v));
+    }
   }
   return out;
 }
