@@ -225,6 +225,11 @@ int main(int argc, char** argv) {
                ", 'accord_tacite', 1, '[]', '[]', '[]', p.conseiller_id, " + pending + ", " +
                pending + ", 0, 'en_attente_decision', " + kNow + ", " + kNow +
                " FROM persons p WHERE p.id > " + std::to_string(first_person) + " AND p.id % 5 = 0";
+    // Fresh statistics, or PostgreSQL plans the next joins as if the tables were empty.
+    if (dialect == store::Dialect::postgres) {
+      sql << "ANALYZE persons";
+      sql << "ANALYZE orientations";
+    }
     const std::string exited =
         "(p.id % 10 < 4 AND " + exit_offset + " <= 364)";  // exits within 2026 only
     const std::string outcome =
@@ -252,6 +257,8 @@ int main(int argc, char** argv) {
                "p.id > " +
                std::to_string(first_person) + " AND p.id % 33 = 0";
   });
+  if (dialect == store::Dialect::postgres)
+    db->with_session([](soci::session& sql) { sql << "ANALYZE supports"; });
   // History: half support events, 30 % orientation events, 20 % appointments.
   const long support_events = events / 2, orientation_events = events * 3 / 10,
              appointments = events - support_events - orientation_events;
