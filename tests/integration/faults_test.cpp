@@ -172,6 +172,7 @@ TEST_P(FaultTest, KillNineDuringWritesLosesNothingAcknowledgedAndShowsNothingHal
 class OwnPostgres {
  public:
   OwnPostgres() : dir_("/tmp/binome-pg-restart-" + std::to_string(::getpid())) {
+    run_shell(script() + " stop " + dir_ + " >/dev/null 2>&1");  // a leftover of a killed run
     started_ = run_shell(script() + " start " + dir_ + " 2>&1", &url_) == 0;
   }
   ~OwnPostgres() { run_shell(script() + " stop " + dir_ + " >/dev/null 2>&1"); }
@@ -191,7 +192,8 @@ TEST(PostgresRestartTest, AnswersUnavailableWhileDownAndServesAgainSoonAfterWith
   if (!shared || !*shared)
     BINOME_SKIP_OR_FAIL_WITHOUT_PG("BINOME_TEST_PG_URL absent : pas de PostgreSQL de test");
   OwnPostgres pg;
-  ASSERT_TRUE(pg.started()) << pg.url();
+  // PostgreSQL's server programs are needed here, not only a server to connect to.
+  if (!pg.started()) BINOME_SKIP_OR_FAIL_WITHOUT_PG("scripts/test-postgres start : " + pg.url());
   TempDir dir("binome-pg-restart-logs");
   std::string out;
   ASSERT_EQ(run_binome({"demo", "--db", pg.url(), "--password", kDemoPassword}, &out), 0) << out;
