@@ -7,6 +7,7 @@
 #include <Poco/StreamCopier.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -98,6 +99,7 @@ bool ServeProcess::start(std::string* why) {
       ::dup2(fd, 2);
       ::close(fd);
     }
+    ::signal(SIGXFSZ, SIG_IGN);  // kept across exec: a capped write fails instead of killing
     ::execv(BINOME_BIN, argv.data());
     ::_exit(127);
   }
@@ -120,6 +122,14 @@ bool ServeProcess::start(std::string* why) {
   if (why) *why = "binome serve ne répond pas :\n" + this->log();
   kill_hard();
   return false;
+}
+
+bool ServeProcess::limit_file_size(std::optional<std::uintmax_t> bytes) {
+  if (pid_ <= 0) return false;
+  rlimit current{};
+  if (::prlimit(pid_, RLIMIT_FSIZE, nullptr, &current) != 0) return false;
+  current.rlim_cur = bytes ? static_cast<rlim_t>(*bytes) : current.rlim_max;
+  return ::prlimit(pid_, RLIMIT_FSIZE, &current, nullptr) == 0;
 }
 
 void ServeProcess::kill_hard() {

@@ -5,7 +5,9 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,9 @@ class ServeProcess {
   void kill_hard();
   // SIGTERM, then waits; the exit code (or -1 when it had to be killed).
   int terminate();
+  // Caps the size of any file the running process writes (RLIMIT_FSIZE, soft limit; none
+  // lifts it): a full disk without mounting one. SIGXFSZ is ignored, so writes fail (EFBIG).
+  bool limit_file_size(std::optional<std::uintmax_t> bytes);
   bool running() const { return pid_ > 0; }
   pid_t pid() const { return pid_; }
   int port() const { return port_; }
