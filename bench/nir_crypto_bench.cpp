@@ -28,9 +28,10 @@ int main(int argc, char** argv) {
   for (long i = 0; i < n; ++i) sink += keys.open(sealed, 1)->size();
   const double t4 = cpu();
   const double base = t1 - t0;
-  std::printf("%ld NIR, s CPU : chaînes seules %.3f ; empreinte %.3f ; chiffrement %.3f ; "
-              "déchiffrement %.3f (µs par NIR, chaînes déduites : %.2f / %.2f / %.2f) [%zu]\n",
-              n, base, t2 - t1, t3 - t2, t4 - t3, (t2 - t1 - base) * 1e6 / double(n),
-              (t3 - t2 - base) * 1e6 / double(n), (t4 - t3) * 1e6 / double(n), sink);
+  std::printf(
+      "%ld NIR, s CPU : chaînes seules %.3f ; empreinte %.3f ; chiffrement %.3f ; "
+      "déchiffrement %.3f (µs par NIR, chaînes déduites : %.2f / %.2f / %.2f) [%zu]\n",
+      n, base, t2 - t1, t3 - t2, t4 - t3, (t2 - t1 - base) * 1e6 / double(n),
+      (t3 - t2 - base) * 1e6 / double(n), (t4 - t3) * 1e6 / double(n), sink);
   return 0;
 }
