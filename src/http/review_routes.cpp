@@ -216,7 +216,11 @@ void add_review_routes(Router& router, RouteDeps deps) {
             throw DomainError(
                 DomainError::Kind::invalid,
                 domain::FieldErrors{{"recipients", "invalide", "Destinataire mal formé."}});
-          list.push_back({r.value("function", std::string{}), r.value("email", std::string{})});
+          // A wrong type reads as empty: check_recipients then names the line.
+          const auto text = [&](const char* f) {
+            return r.contains(f) && r[f].is_string() ? r[f].get<std::string>() : std::string{};
+          };
+          list.push_back({text("function"), text("email")});
         }
         return json_response(200, recipients_json(reviews_of(deps).set_recipients(
                                       req.actor(), path_id(req, "id"), list, req.origin())));

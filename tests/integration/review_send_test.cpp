@@ -83,6 +83,10 @@ TEST_P(ReviewSendTest, RecipientsKeptByCoordinateursAndAdminsOnly) {
   EXPECT_EQ(errors[1]["code"], "adresse_invalide");
   EXPECT_EQ(errors[2]["code"], "doublon");
   EXPECT_TRUE(coordo.get(url).json()["recipients"].empty()) << "a refused list changes nothing";
+  auto wrong_types = coordo.call(
+      "PUT", url,
+      Json{{"recipients", Json::array({Json{{"function", 3}, {"email", true}}})}}.dump());
+  EXPECT_EQ(wrong_types.status, 422) << "a French error, not a failure: " << wrong_types.body;
 
   auto saved =
       coordo.call("PUT", url,
