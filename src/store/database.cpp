@@ -240,6 +240,8 @@ void Database::run_group(std::vector<GroupItem*>& batch) {
       item->error = std::current_exception();
     }
   }
+}
+
 void Database::revive(soci::session& sql) {
   auto* be = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
   bool alive = be && be->conn_ && PQstatus(be->conn_) == CONNECTION_OK;
