@@ -9,8 +9,8 @@
 #include "app/system_clock.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "security/password.hpp"
 #include "security/nir_keys.hpp"
+#include "security/password.hpp"
 #include "security/tokens.hpp"
 #include "store/migrations.hpp"
 

@@ -1,8 +1,8 @@
 // Streaming reader and validator of PECGM, PECDH and CGPEM files: expat events walk the schema
 // tree (schema.hpp), values go into one reused Values per dossier, rules run when a dossier
 // closes. Memory: the current dossier, the header, the R10 key table (bounded: at most 24 MiB,
-// then a temporary file, see person_keys.hpp) and the 64 KiB read buffer — not the file. DOCTYPE and entity declarations stop the parse
-// (rule XML): nothing is expanded or fetched.
+// then a temporary file, see person_keys.hpp) and the 64 KiB read buffer — not the file. DOCTYPE
+// and entity declarations stop the parse (rule XML): nothing is expanded or fetched.
 #pragma once
 #include <functional>
 #include <memory>

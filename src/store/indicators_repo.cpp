@@ -179,24 +179,25 @@ domain::IndicatorFacts load_indicator_facts(soci::session& sql, const IndicatorP
     soci::rowset<soci::row> rows = sql.prepare << query;
     for (const auto& r : rows) visit(r);
   };
-  each("SELECT p.conseiller_id, p.referent_social_id, p.brsa, p.rqth, p.birth_date, "
-       "o.oriented_on, x.start_date, x.exit_date, x.exit_outcome" +
-           from_where("supports", persons, " JOIN orientations o ON o.id = x.orientation_id") +
-           " ORDER BY x.id",
-       [&](const soci::row& r) {
-         std::size_t i = 0;
-         domain::SupportIndicatorFact f;
-         f.conseiller_id = opt_i64(r, i++).value_or(0);
-         f.referent_social_id = opt_i64(r, i++).value_or(0);
-         f.brsa = flag(r, i++);
-         f.rqth = flag(r, i++);
-         f.birth_date = str(r, i++);
-         f.oriented_on = str(r, i++);
-         f.start_date = str(r, i++);
-         f.exit_date = opt_str(r, i++);
-         f.exit_outcome = opt_str(r, i++);
-         out.supports.push_back(std::move(f));
-       });
+  each(
+      "SELECT p.conseiller_id, p.referent_social_id, p.brsa, p.rqth, p.birth_date, "
+      "o.oriented_on, x.start_date, x.exit_date, x.exit_outcome" +
+          from_where("supports", persons, " JOIN orientations o ON o.id = x.orientation_id") +
+          " ORDER BY x.id",
+      [&](const soci::row& r) {
+        std::size_t i = 0;
+        domain::SupportIndicatorFact f;
+        f.conseiller_id = opt_i64(r, i++).value_or(0);
+        f.referent_social_id = opt_i64(r, i++).value_or(0);
+        f.brsa = flag(r, i++);
+        f.rqth = flag(r, i++);
+        f.birth_date = str(r, i++);
+        f.oriented_on = str(r, i++);
+        f.start_date = str(r, i++);
+        f.exit_date = opt_str(r, i++);
+        f.exit_outcome = opt_str(r, i++);
+        out.supports.push_back(std::move(f));
+      });
   each("SELECT x.oriented_on, x.origin" + from_where("orientations", persons) + " ORDER BY x.id",
        [&](const soci::row& r) {
          std::size_t i = 0;
