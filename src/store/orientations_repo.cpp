@@ -155,11 +155,11 @@ std::vector<OrientationRow> pending_orientations(soci::session& sql) {
 std::vector<OrientationRow> pending_orientations_in_reach(soci::session& sql,
                                                           const domain::Reach& reach) {
   std::vector<OrientationRow> out;
-  for_each_row_in_reach(sql,
-                        std::string(kSelect) +
-                            " WHERE o.status NOT IN ('non_retenue', 'entree') AND " +
-                            reach_condition(reach) + " ORDER BY o.oriented_on, o.id",
-                        reach, [&](const soci::row& row) { out.push_back(to_row(row)); });
+  for_each_row_in_reach(
+      sql,
+      std::string(kSelect) + " WHERE o.status NOT IN ('non_retenue', 'entree') AND " +
+          reach_condition(reach) + " AND " + kLivePerson + " ORDER BY o.oriented_on, o.id",
+      reach, [&](const soci::row& row) { out.push_back(to_row(row)); });
   return out;
 }
 

@@ -45,6 +45,10 @@ void for_each_row_once(soci::session& sql, const std::string& query,
 void for_each_row(soci::session& sql, const std::string& query, std::optional<long long> value,
                   const std::function<void(const soci::row&)>& visit);
 
+// A person binome may still process: neither restricted (RGPD art. 18, or an erasure the FSE
+// retention turns into a restriction) nor anonymised. Lists built for work leave the others out.
+inline constexpr const char* kLivePerson = "p.restricted_at IS NULL AND p.anonymised_at IS NULL";
+
 // The actor's reach as a SQL condition on persons p, `social` being the alias of the social
 // referent's user (LEFT JOIN users su ON su.id = p.referent_social_id), which only a
 // partner's reach reads. Lists filter in SQL with it, then check each row in C++ as before.

@@ -103,7 +103,7 @@ std::vector<SupportRow> supports_in_reach(soci::session& sql, const domain::Reac
   // The state is one of the three codes of the CHECK constraint, never input.
   for_each_row_in_reach(sql,
                         kSelect + " WHERE s.state = '" + state + "' AND " + reach_condition(reach) +
-                            " ORDER BY s.start_date, s.id",
+                            " AND " + kLivePerson + " ORDER BY s.start_date, s.id",
                         reach, [&](const soci::row& row) { out.push_back(to_row(row)); });
   return out;
 }

@@ -13,7 +13,9 @@
 #include <fstream>
 
 #include "app/guards.hpp"
+#include "domain/scope.hpp"
 #include "harness.hpp"
+#include "store/orientations_repo.hpp"
 #include "store/rows.hpp"
 #include "store/users_repo.hpp"
 
@@ -301,7 +303,7 @@ TEST_P(RgpdTest, AccessRequestGivesThePersonsDataAndWhoSawItAndNothingElse) {
 TEST_P(RgpdTest, ErasureOfAnFseFicheIsARestrictionAndSaysWhy) {
   const auto ids = persons_of("conseiller.demo");
   const long long fse = ids[0], plain = ids[1];
-  orient(fse, false);
+  orient(fse, true);  // agreed: awaiting its entry
   appointment(plain);
   const auto id = [](long long v) { return std::to_string(v); };
   auto dpo = logged_in("dpo.demo");
@@ -317,8 +319,21 @@ TEST_P(RgpdTest, ErasureOfAnFseFicheIsARestrictionAndSaysWhy) {
     EXPECT_EQ(r.status, 201) << r.body;
     return std::to_string(r.json()["id"].get<long long>());
   };
+  // What the « à faire » lists are built from (orientations awaiting entry, supports in
+  // progress, both filtered by reach in SQL) must leave a restricted person out.
+  const auto pending_of = [&](long long person) {
+    const auto reach = domain::reach_of(actor("conseiller.demo"));
+    return db_->with_session([&](soci::session& sql) {
+      int n = 0;
+      for (const auto& o : store::pending_orientations_in_reach(sql, reach))
+        if (o.person_id == person) ++n;
+      return n;
+    });
+  };
+  EXPECT_EQ(pending_of(fse), 1);
   const auto a = dpo.call("POST", "/api/v1/rgpd/requests/" + ask(fse) + "/answer").json();
   EXPECT_EQ(a["outcome"], "limitee_fse");
+  EXPECT_EQ(pending_of(fse), 0) << "a restricted person leaves the « à faire » lists";
   EXPECT_NE(a["answer"].get<std::string>().find("Fonds social européen, jusqu'au 31/12/2037"),
             std::string::npos)
       << a.dump();
