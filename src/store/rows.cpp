@@ -86,20 +86,15 @@ void for_each_row_in_reach(soci::session& sql, const std::string& query, const d
   using K = domain::Reach::Kind;
   long long rid = reach.id;
   std::string dep = reach.departement;
-  soci::statement st(sql);
-  soci::row row;
-  if (reach.kind == K::departement)
-    st.exchange(soci::use(dep, "rdep"));
-  else if (reach.kind != K::none)
-    st.exchange(soci::use(rid, "rid1"));
-  if (reach.kind == K::referent) st.exchange(soci::use(rid, "rid2"));
-  st.exchange(soci::into(row));
-  st.alloc();
-  st.prepare(query, kOnce);
-  st.define_and_bind();
-  if (st.execute(true)) {
-    do visit(row);
-    while (st.fetch());
+  switch (reach.kind) {
+    case K::departement:
+      return for_each_row_once(sql, query, visit, soci::use(dep, "rdep"));
+    case K::referent:
+      return for_each_row_once(sql, query, visit, soci::use(rid, "rid1"), soci::use(rid, "rid2"));
+    case K::none:
+      return for_each_row_once(sql, query, visit);
+    default:
+      return for_each_row_once(sql, query, visit, soci::use(rid, "rid1"));
   }
 }
 
