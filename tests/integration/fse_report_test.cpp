@@ -25,14 +25,7 @@ std::string value_after(const std::string& sheet, const std::string& label) {
 TEST_P(FseReportTest, FiguresOfTheYearByRoleAndXlsxReadBack) {
   const auto person = person_id_in_territory("Territoire Nord");
   auto c = logged_in("conseiller.demo");
-  Json body = {{"origin", "france_travail"},
-               {"decision_mode", "accord_tacite"},
-               {"tacit_public", "brsa_oriente_ft"},
-               {"registered_job_seeker", true},
-               {"social_criteria", {"logement"}},
-               {"professional_criteria", {"mobilite"}},
-               {"obstacles", {"logement"}},
-               {"consent", {{"signature_date", "2026-11-17"}, {"electronic_exchange", false}}}};
+  Json body = tacit_brsa_orientation();
   db_->with_session([&](soci::session& sql) {
     long long id = person;
     sql << "UPDATE persons SET brsa = 1 WHERE id = :id", soci::use(id);

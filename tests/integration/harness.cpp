@@ -193,6 +193,17 @@ long long ApiTest::audit_count(const std::string& action, std::optional<long lon
   });
 }
 
+Json ApiTest::tacit_brsa_orientation() {
+  return {{"origin", "france_travail"},
+          {"decision_mode", "accord_tacite"},
+          {"tacit_public", "brsa_oriente_ft"},
+          {"registered_job_seeker", true},
+          {"social_criteria", {"logement"}},
+          {"professional_criteria", {"mobilite"}},
+          {"obstacles", {"logement"}},
+          {"consent", {{"signature_date", "2026-11-17"}, {"electronic_exchange", false}}}};
+}
+
 Json ApiTest::person_worklist(const std::string& login) {
   const auto all = logged_in(login).get("/api/v1/worklist").json();
   Json items = Json::array();

@@ -89,6 +89,9 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   // The "à faire" items about persons of a user (the demo's resource sheets past their update
   // date are left out: they are there from the start for the demo's editors).
   Json person_worklist(const std::string& login);
+  // The body of a tacit orientation of a BrSa towards France Travail (consent of 2026-11-17),
+  // the fixture of the support, review and indicator tests.
+  static Json tacit_brsa_orientation();
   long long user_id(const std::string& login);
   // The next unused TOTP code of the demo secret for a login (steps now-1, now, now+1).
   std::string next_demo_code(const std::string& login);

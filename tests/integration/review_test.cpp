@@ -21,14 +21,7 @@ class ReviewTest : public ApiTest {
       sql << "UPDATE persons SET brsa = 1 WHERE id = :id", soci::use(id);
       sql << "SELECT agence_id FROM persons WHERE id = :id", soci::use(id), soci::into(agence);
     });
-    Json body = {{"origin", "france_travail"},
-                 {"decision_mode", "accord_tacite"},
-                 {"tacit_public", "brsa_oriente_ft"},
-                 {"registered_job_seeker", true},
-                 {"social_criteria", {"logement"}},
-                 {"professional_criteria", {"mobilite"}},
-                 {"obstacles", {"logement"}},
-                 {"consent", {{"signature_date", "2026-11-17"}, {"electronic_exchange", false}}}};
+    Json body = tacit_brsa_orientation();
     auto r = conseiller.call("POST", "/api/v1/persons/" + std::to_string(person) + "/orientations",
                              body.dump());
     EXPECT_EQ(r.status, 201) << r.body;

@@ -13,14 +13,7 @@ class SupportTest : public ApiTest {
   long long decided_orientation(Client& conseiller) {
     const auto person =
         "/api/v1/persons/" + std::to_string(person_id_in_territory("Territoire Nord"));
-    Json body = {{"origin", "france_travail"},
-                 {"decision_mode", "accord_tacite"},
-                 {"tacit_public", "brsa_oriente_ft"},
-                 {"registered_job_seeker", true},
-                 {"social_criteria", {"logement"}},
-                 {"professional_criteria", {"mobilite"}},
-                 {"obstacles", {"logement"}},
-                 {"consent", {{"signature_date", "2026-11-17"}, {"electronic_exchange", false}}}};
+    Json body = tacit_brsa_orientation();
     db_->with_session([](soci::session& sql) {
       sql << "UPDATE persons SET brsa = 1 WHERE id = (SELECT MIN(p.id) FROM persons p JOIN "
              "territories t ON "
