@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "store/sqlite_statement_cache.hpp"
+
 namespace binome::store {
 namespace {
 
@@ -118,7 +120,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
     }
     db->dialect_ = Dialect::sqlite;
     db->connect_string_ = "db=" + path + " timeout=10";
-    factory = &soci::sqlite3;
+    factory = &caching_sqlite3;  // statements kept per connection, not re-parsed
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     db->dialect_ = Dialect::postgres;
     db->connect_string_ = postgres_conninfo(url);

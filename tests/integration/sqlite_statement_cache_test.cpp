@@ -1,0 +1,121 @@
+// SQLite statements kept per connection (store/sqlite_statement_cache): a statement run again
+// is not parsed again, and keeping it changes nothing a query returns, a rollback undoes, or a
+// schema change sees.
+#include "store/sqlite_statement_cache.hpp"
+
+#include <filesystem>
+
+#include "harness.hpp"
+#include "store/rows.hpp"
+
+namespace binome::testing {
+namespace {
+
+class SqliteStatementCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("binome-stmt-cache-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    db_ = store::Database::open("sqlite:" + (dir_ / "t.db").string(), 1);
+    db_->with_session([](soci::session& sql) {
+      sql << "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)";
+      sql << "INSERT INTO t (id, name) VALUES (1, 'un'), (2, 'deux'), (3, 'trois')";
+    });
+  }
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::string name_of(long long id) {
+    return db_->with_session([&](soci::session& sql) {
+      std::string name;
+      sql << "SELECT name FROM t WHERE id = :id", soci::use(id), soci::into(name);
+      return name;
+    });
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Database> db_;
+};
+
+TEST_F(SqliteStatementCacheTest, TheSameQueryRunTwiceIsPreparedOnceAndBindsItsNewValues) {
+  const auto before = db_->with_session(
+      [](soci::session& sql) { return store::sqlite_statement_cache_stats(sql); });
+  EXPECT_EQ(name_of(1), "un");
+  EXPECT_EQ(name_of(3), "trois");
+  EXPECT_EQ(name_of(2), "deux");
+  const auto after = db_->with_session(
+      [](soci::session& sql) { return store::sqlite_statement_cache_stats(sql); });
+  EXPECT_EQ(after.prepared - before.prepared, 1u);
+  EXPECT_GE(after.reused - before.reused, 2u);
+}
+
+TEST_F(SqliteStatementCacheTest, AQueryRunInsideTheLoopOfTheSameQueryGetsItsOwnStatement) {
+  std::vector<std::string> pairs;
+  db_->with_session([&](soci::session& sql) {
+    const std::string q = "SELECT id, name FROM t WHERE id >= :min ORDER BY id";
+    long long one = 1;
+    store::for_each_row_once(
+        sql, q,
+        [&](const soci::row& outer) {
+          long long from = store::i64(outer, 0);
+          store::for_each_row_once(
+              sql, q,
+              [&](const soci::row& inner) {
+                pairs.push_back(store::str(outer, 1) + "/" + store::str(inner, 1));
+              },
+              soci::use(from));
+        },
+        soci::use(one));
+  });
+  EXPECT_EQ(pairs, (std::vector<std::string>{"un/un", "un/deux", "un/trois", "deux/deux",
+                                             "deux/trois", "trois/trois"}));
+}
+
+TEST_F(SqliteStatementCacheTest, AnAbandonedReadHoldsNoLockAndARollbackStillUndoes) {
+  db_->with_session([&](soci::session& sql) {
+    // A read stopped after its first row: kept, it must not keep a read transaction open.
+    soci::rowset<soci::row> rows = (sql.prepare << "SELECT id FROM t ORDER BY id");
+    EXPECT_EQ(store::i64(*rows.begin(), 0), 1);
+  });
+  EXPECT_THROW(db_->transaction([](soci::session& sql) {
+    sql << "UPDATE t SET name = 'changé' WHERE id = 1";
+    throw std::runtime_error("abandon");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(name_of(1), "un");
+  // Another connection can write: no statement left a lock behind.
+  auto other = store::Database::open("sqlite:" + (dir_ / "t.db").string(), 1);
+  other->with_session([](soci::session& sql) { sql << "UPDATE t SET name = 'uno' WHERE id = 1"; });
+  EXPECT_EQ(name_of(1), "uno");
+}
+
+TEST_F(SqliteStatementCacheTest, AKeptStatementSeesASchemaChangeAndTheTableCanBeDropped) {
+  db_->with_session([](soci::session& sql) {
+    int n = 0;
+    sql << "SELECT COUNT(*) FROM t", soci::into(n);
+    EXPECT_EQ(n, 3);
+    sql << "ALTER TABLE t ADD COLUMN extra TEXT";
+    sql << "INSERT INTO t (id, name, extra) VALUES (4, 'quatre', 'x')";
+    sql << "SELECT COUNT(*) FROM t", soci::into(n);
+    EXPECT_EQ(n, 4);
+    sql << "DROP TABLE t";
+    EXPECT_THROW((sql << "SELECT COUNT(*) FROM t", soci::into(n)), soci::soci_error);
+  });
+}
+
+TEST_F(SqliteStatementCacheTest, NoMoreStatementsAreKeptThanTheLimit) {
+  db_->with_session([](soci::session& sql) {
+    for (std::size_t i = 0; i < store::kSqliteStatementsKept + 20; ++i) {
+      int v = 0;
+      sql << "SELECT " + std::to_string(i), soci::into(v);
+      EXPECT_EQ(v, static_cast<int>(i));
+    }
+    EXPECT_EQ(store::sqlite_statement_cache_stats(sql).kept, store::kSqliteStatementsKept);
+  });
+}
+
+}  // namespace
+}  // namespace binome::testing
