@@ -1,7 +1,9 @@
 -- Mixed reads and writes of a counsellor's day: lists, a person's page, the "à faire" list,
 -- new orientations, decisions and bilans (the reviews of a support). Expected refusals:
--- 409 when an orientation is already in progress for the person, or already decided; the
--- script counts every answer by kind and status.
+-- 409 when an orientation is already in progress for the person, or already decided, or
+-- (modification_concurrente) when two connections decide the same orientation at the same
+-- moment and the database keeps one support for it; the script counts every answer by kind
+-- and status.
 package.path = os.getenv("BENCH_LUA_DIR") .. "/?.lua;" .. package.path
 local common = require("common")
 local ids = common.read_ids(os.getenv("BENCH_IDS"))
