@@ -1,8 +1,22 @@
 #include "http/metrics.hpp"
 
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <fstream>
 #include <sstream>
 
 namespace binome::http {
+namespace {
+
+long long resident_memory_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  long long pages = 0, resident = 0;
+  if (!(statm >> pages >> resident)) return 0;
+  return resident * sysconf(_SC_PAGESIZE);
+}
+
+}  // namespace
 
 void Metrics::observe(const std::string& route, int status, double seconds) {
   std::lock_guard lock(mutex_);
@@ -50,6 +64,15 @@ std::string Metrics::render(std::size_t pool_size, std::size_t pool_in_use, bool
       << pool_in_use << "\n";
   out << "# HELP binome_db_up 1 quand la base répond.\n# TYPE binome_db_up gauge\nbinome_db_up "
       << (db_up ? 1 : 0) << "\n";
+  // Memory, so that an operator (and bench/api-load) can tell SQLite's caches, which are
+  // bounded, from the rest of the process.
+  out << "# HELP binome_resident_memory_bytes Mémoire résidente du processus.\n"
+         "# TYPE binome_resident_memory_bytes gauge\nbinome_resident_memory_bytes "
+      << resident_memory_bytes() << "\n";
+  out << "# HELP binome_sqlite_memory_bytes Mémoire allouée par SQLite (caches de pages et "
+         "requêtes préparées), 0 sur PostgreSQL.\n"
+         "# TYPE binome_sqlite_memory_bytes gauge\nbinome_sqlite_memory_bytes "
+      << sqlite3_memory_used() << "\n";
   return out.str();
 }
 

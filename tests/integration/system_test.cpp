@@ -24,6 +24,15 @@ TEST_P(SystemTest, MetricsCountRequestsPerRouteWithoutPersonalData) {
       << m.body;
   EXPECT_NE(m.body.find("binome_http_request_duration_seconds_bucket"), std::string::npos);
   EXPECT_NE(m.body.find("binome_db_pool_size 8"), std::string::npos);
+  auto gauge = [&](const std::string& name) {
+    const auto at = m.body.find("\n" + name + " ");
+    return at == std::string::npos ? -1LL : std::stoll(m.body.substr(at + name.size() + 2));
+  };
+  EXPECT_GT(gauge("binome_resident_memory_bytes"), 1LL << 20) << m.body;
+  if (GetParam() == "sqlite")
+    EXPECT_GT(gauge("binome_sqlite_memory_bytes"), 0) << m.body;
+  else
+    EXPECT_GE(gauge("binome_sqlite_memory_bytes"), 0) << m.body;
 }
 
 TEST_P(SystemTest, OpenApiDocumentIsServed) {
