@@ -43,8 +43,10 @@ async function actionCell(item, onDone) {
 
 function actLink(item) {
   if (!item.link) return '—';
+  // The dpo's items (requests, breaches, reviews) are about no person binome shows.
+  const about = item.person ? `${personName(item)}, ${kindLabel(item)}` : item.label;
   return h('a', { class: 'fr-link', href: item.link, 'data-act': item.kind },
-    'Agir', h('span', { class: 'fr-sr-only' }, ` : ${personName(item)}, ${kindLabel(item)}`));
+    'Agir', h('span', { class: 'fr-sr-only' }, ` : ${about}`));
 }
 
 export default {
