@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openBrowser, login, logout, gotoLogin, totpCode, DEMO_PASSWORD, BASE_URL, cspViolations,
+  openBrowser, login, logout, gotoLogin, totpCode, DEMO_PASSWORD, BASE_URL, cspViolations, screenshotPath,
 } from './helpers.mjs';
 
 let env;
@@ -31,6 +31,8 @@ test('conseiller : activer la double authentification, code à la connexion suiv
   const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
   assert.match(secret, /^[A-Z2-7]{32}$/);
   assert.match(await page.locator('#totp-uri').innerText(), new RegExp(`^otpauth://totp/binome:${USER.replace('.', '\\.')}\\?secret=${secret}`));
+  const shot = screenshotPath('securite-du-compte');
+  if (shot) await page.screenshot({ path: shot, fullPage: true });
   const step = Math.floor(Date.now() / 30_000);
   await page.fill('#totp-confirm-code', totpCode(secret, step));
   await page.getByRole('button', { name: 'Confirmer l’activation' }).click();

@@ -5,8 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openBrowser, login, BASE_URL, cspViolations, seriousA11yViolations, describeViolations,
+  openBrowser, login, BASE_URL, cspViolations, seriousA11yViolations, describeViolations, screenshotPath,
 } from './helpers.mjs';
+
+async function screenshot(page, name) {
+  const path = screenshotPath(name);
+  if (path) await page.screenshot({ path, fullPage: true });
+}
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -91,6 +96,7 @@ test('dpo.demo : demande d’une personne, échéance à un mois, retard, « À 
   assert.match(await answered.innerText(), /ne détient aucune donnée sur une personne de ce nom/);
   await page.locator(`#demande-${id} [data-status="traitee"]`).waitFor();
   assert.equal(await page.locator(`#demande-${id} [data-overdue]`).count(), 0, 'une demande traitée n’est plus en retard');
+  await screenshot(page, 'rgpd-demandes');
   assert.deepEqual(cspViolations(consoleErrors), []);
 });
 
@@ -129,6 +135,7 @@ test('dpo.demo : violation de données, compte à rebours de 48 h (API), notific
   const late = page.locator('#breaches-table tr', { hasText: 'Serveur indisponible' }).first();
   assert.equal((await late.locator('[data-state]').textContent()).trim(), 'Notification en retard');
   assert.match(await late.locator('[data-countdown]').innerText(), /^Délai dépassé de 4 h/);
+  await screenshot(page, 'rgpd-violations');
 
   // The notification of the first one.
   const section = page.locator(`#violation-${id}`);
@@ -157,6 +164,7 @@ test('dpo.demo : registres, sous-traitants et leur revue semestrielle', async ()
   const after = page.locator(`#sous-traitants [data-departement="${dep}"] [data-review]`);
   assert.equal(await after.getAttribute('data-review'), 'ok');
   assert.match(await after.innerText(), /Dernière revue le \d{2}\/\d{2}\/\d{4}/);
+  await screenshot(page, 'rgpd-registres');
   assert.deepEqual(cspViolations(consoleErrors), []);
 });
 
