@@ -706,7 +706,9 @@ Json RgpdService::processing_register(const domain::Actor& actor, const Origin& 
        Json::array({"Accès limité aux référents désignés et à leurs coordinateurs, refus tracés",
                     "Journal d'audit chaîné, en ajout seul, vérifiable",
                     "Mots de passe Argon2id, ralentissement et verrouillage, second facteur "
-                    "pour les administrateurs et le DPO",
+                    "obligatoire pour les administrateurs et le DPO, facultatif pour les autres, "
+                    "ses secrets chiffrés par une clé conservée hors de la base",
+                    "NIR chiffré par une clé conservée hors de la base",
                     "Sessions limitées (30 min d'inactivité, 12 h), cookies HttpOnly, "
                     "SameSite=Strict, Secure sous TLS, jeton anti-CSRF",
                     "En-têtes de sécurité (CSP sans script en ligne, HSTS sous TLS)",

@@ -15,6 +15,11 @@ import {
 } from '../components/form.js';
 
 const TICK_MS = 15_000;
+const BREACH_NATURE_SHORT = {
+  confidentialite: 'Confidentialité',
+  integrite: 'Intégrité',
+  disponibilite: 'Disponibilité',
+};
 
 /** The countdown of an unnotified breach, from the server's seconds_left at load time. */
 function countdown(b, loadedAt) {
@@ -177,21 +182,20 @@ export default {
           cells: [
             String(b.id),
             formatDateTime(b.discovered_at),
-            [h('span', {}, BREACH_NATURES[b.nature] || b.nature),
+            [h('span', {}, BREACH_NATURE_SHORT[b.nature] || b.nature),
               h('span', { class: 'fr-hint-text' }, b.summary),
               b.persons_affected !== null ? h('span', { class: 'fr-hint-text' }, plural(b.persons_affected, 'personne concernée', 'personnes concernées')) : null],
-            [h('span', {}, `${b.notification_hours} heures`),
-              b.api_incident ? h('span', { class: 'fr-hint-text' }, 'incident de l’API') : null],
-            h('span', { 'data-deadline-at': b.deadline_at }, formatDateTime(b.deadline_at)),
-            stateBadge(b),
-            follow,
+            [h('span', { 'data-deadline-at': b.deadline_at }, formatDateTime(b.deadline_at)),
+              h('span', { class: 'fr-hint-text' },
+                `${b.notification_hours} heures après la découverte${b.api_incident ? ' (incident de l’API)' : ''}`)],
+            [stateBadge(b), follow],
           ],
         };
       });
       replace(list, dataTable({
         id: 'breaches-table',
         caption: 'Registre des violations de données',
-        columns: ['N°', 'Découverte', 'Nature', 'Délai', 'Échéance de la notification', 'État', 'Suivi'],
+        columns: ['N°', 'Découverte', 'Nature', 'Échéance de la notification', 'État et délai restant'],
         rows,
         empty: 'Aucune violation enregistrée.',
       }));
