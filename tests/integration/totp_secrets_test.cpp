@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/demo_data.hpp"
+#include "cli/nir_key_option.hpp"
 #include "harness.hpp"
 #include "security/totp.hpp"
 #include "store/totp_repo.hpp"
@@ -109,9 +110,9 @@ TEST_P(TotpSecretsTest, WithoutAKeyNoSecretIsWrittenAndTheErrorSaysWhy) {
   auto admin = client().post_login("admin.demo", kDemoPassword);
   EXPECT_EQ(admin.status, 409) << admin.body;
   EXPECT_EQ(admin.json()["errors"][0]["code"], "cle_absente");
-  // The sealed secrets left (dpo.demo) stop a start without the key.
+  // The sealed secrets left (dpo.demo) stop a start without the key (what serve runs).
   try {
-    app::seal_clear_totp_secrets(*ctx_, {"test", "local"});
+    cli::use_nir_keys(*ctx_, nullptr);
     ADD_FAILURE() << "sealed secrets without a key must stop the start";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("--nir-key-file"), std::string::npos) << e.what();
@@ -131,9 +132,7 @@ TEST_P(TotpSecretsTest, ClearSecretsOfAnEarlierVersionAreSealedAtStart) {
   EXPECT_EQ(client().post_login("dpo.demo", kDemoPassword, next_demo_code("dpo.demo")).status, 200)
       << "nobody is locked out by the upgrade";
 
-  ctx_->settings.nir_keys = test_nir_keys();
-  const auto done = app::seal_clear_totp_secrets(*ctx_, {"test", "local"});
-  EXPECT_EQ(done.sealed, 2);
+  cli::use_nir_keys(*ctx_, test_nir_keys());  // what serve runs at start with the key
   EXPECT_EQ(app::seal_clear_totp_secrets(*ctx_, {"test", "local"}).sealed, 0) << "done once";
   EXPECT_EQ(count("secret IS NOT NULL"), 0);
   EXPECT_EQ(count("secret_sealed IS NOT NULL"), 2);
