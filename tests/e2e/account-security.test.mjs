@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openBrowser, login, logout, gotoLogin, totpCode, DEMO_PASSWORD, BASE_URL, cspViolations, screenshotPath,
+  seriousA11yViolations, describeViolations,
 } from './helpers.mjs';
 
 let env;
@@ -70,4 +71,24 @@ test('dpo : la double authentification est obligatoire et ne peut pas être dés
   await page.locator('[data-totp-state="active"]').waitFor();
   assert.match(await page.locator('#contenu').innerText(), /obligatoire pour votre rôle/);
   assert.equal(await page.getByRole('button', { name: 'Désactiver' }).count(), 0);
+});
+
+test('« Sécurité du compte » : aucune violation d’accessibilité grave, avant et pendant l’activation (axe-core)', async () => {
+  const a11y = await openBrowser({ bypassCSP: true });
+  try {
+    const { page } = a11y;
+    await login(page, 'social2.demo'); // left with an activation in progress only: its login is unchanged
+    await page.goto(`${BASE_URL}/compte/securite`);
+    await page.locator('[data-totp-state="inactive"]').waitFor();
+    let violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await page.fill('#totp-start-password', DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Afficher la clé à ajouter' }).click();
+    await page.locator('#totp-secret').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'totp-confirm-title', 'le focus va au titre de l’étape suivante');
+    violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+  } finally {
+    await a11y.browser.close();
+  }
 });
