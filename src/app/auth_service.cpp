@@ -1,5 +1,6 @@
 #include "app/auth_service.hpp"
 
+#include "app/totp_secrets.hpp"
 #include "domain/errors.hpp"
 #include "domain/role.hpp"
 #include "security/password.hpp"
@@ -84,37 +85,39 @@ LoginResult AuthService::login(const LoginRequest& request, const Origin& origin
   // The second factor, once the password is known to be right. A wrong or replayed code
   // counts as a failed attempt, like a wrong password.
   std::optional<std::int64_t> accepted_step;
-  std::optional<std::string> confirmed_secret;  // an enrolment confirmed by this login
+  std::optional<std::string> confirmed_secret;  // an enrolment confirmed by this login (sealed)
   if (ok) {
     const auto totp =
         ctx_.db.with_session([&](soci::session& sql) { return store::find_totp(sql, user->id); });
-    const bool enrolled = totp && totp->secret;
+    const bool enrolled = totp && totp->enrolled();
     if (enrolled || second_factor_required(*user)) {
       LoginResult pending;
       pending.user = *user;
+      std::optional<std::string> secret_text = enrolled
+                                                   ? confirmed_totp_secret(ctx_, user->id, *totp)
+                                               : totp ? pending_totp_secret(ctx_, user->id, *totp)
+                                                      : std::nullopt;
       if (!enrolled && request.totp_code.empty()) {
-        std::string secret = totp && totp->pending_secret ? *totp->pending_secret : "";
-        if (secret.empty()) {
-          secret = security::base32_encode(security::new_totp_secret());
+        if (!secret_text) {
+          const auto secret = security::base32_encode(security::new_totp_secret());
+          const auto sealed = seal_totp_secret(ctx_, user->id, secret);
           ctx_.db.transaction(
-              [&](soci::session& sql) { store::set_pending_totp(sql, user->id, secret, now_iso); });
+              [&](soci::session& sql) { store::set_pending_totp(sql, user->id, sealed, now_iso); });
+          secret_text = secret;
         }
-        pending.enrolment_required = enrolment_of(user->login, secret);
+        pending.enrolment_required = enrolment_of(user->login, *secret_text);
         return pending;
       }
       if (request.totp_code.empty()) {
         pending.code_required = true;
         return pending;
       }
-      const auto& secret_text = enrolled ? *totp->secret
-                                : totp   ? totp->pending_secret
-                                         : std::nullopt;
       const auto key = secret_text ? security::base32_decode(*secret_text) : std::nullopt;
       accepted_step = key ? security::matching_totp_step(*key, request.totp_code, unix_seconds(now),
                                                          enrolled ? totp->last_step : std::nullopt)
                           : std::nullopt;
       ok = accepted_step.has_value();
-      if (ok && !enrolled) confirmed_secret = *secret_text;
+      if (ok && !enrolled) confirmed_secret = seal_totp_secret(ctx_, user->id, *secret_text);
     }
   }
   if (!ok) {
@@ -217,14 +220,61 @@ void AuthService::logout(const std::string& session_token, const Origin& origin)
   });
 }
 
-TotpEnrolment AuthService::start_totp_enrolment(const Authenticated& who, const Origin& origin) {
+void AuthService::reauthenticate(const Authenticated& who, const std::string& password,
+                                 const Origin& origin) {
+  const auto now = ctx_.clock.now();
+  const auto now_iso = domain::to_iso(now);
+  const auto& policy = ctx_.settings.login_policy;
+  const auto key = store::login_key(who.user.login);
+  auto [user, state] = ctx_.db.with_session([&](soci::session& sql) {
+    return std::make_pair(store::find_user_by_id(sql, who.user.id),
+                          store::read_login_state(sql, key));
+  });
+  // Slowed or locked like the login form: a session is no way round the throttling.
+  const auto gate = domain::login_gate(policy, state, now);
+  if (gate.gate != domain::LoginGate::open)
+    throw DomainError(
+        DomainError::Kind::throttled, "trop_de_tentatives",
+        "Trop de tentatives infructueuses. Réessayez dans " + wait_text(gate.wait) + ".");
+  if (password.empty())
+    throw DomainError(DomainError::Kind::invalid,
+                      domain::FieldErrors{{"password", "obligatoire",
+                                           "Saisissez votre mot de passe pour confirmer."}});
+  if (user && security::verify_password(user->password_hash, password)) {
+    ctx_.db.transaction([&](soci::session& sql) { store::clear_login_state(sql, key); });
+    return;
+  }
+  ctx_.db.transaction([&](soci::session& sql) {
+    const auto current = store::lock_login_state(sql, ctx_.db.dialect(), key, now_iso);
+    const auto next = domain::after_failure(policy, current, now);
+    store::save_login_state(sql, key, next, now_iso);
+    std::vector<store::AuditEntry> entries{
+        audit_entry(who.actor, "reauth.failed", std::nullopt, origin,
+                    "utilisateur:" + std::to_string(who.user.id))};
+    if (next.locked_until)
+      entries.push_back(audit_entry(who.actor, "account.locked", std::nullopt, origin));
+    store::append_audit(sql, ctx_.db.dialect(), now_iso, entries);
+  });
+  throw DomainError(
+      DomainError::Kind::invalid,
+      domain::FieldErrors{{"password", "mot_de_passe_incorrect", "Mot de passe incorrect."}});
+}
+
+bool AuthService::totp_required(const store::UserRow& user) {
+  return second_factor_required(user);
+}
+
+TotpEnrolment AuthService::start_totp_enrolment(const Authenticated& who,
+                                                const std::string& password, const Origin& origin) {
+  reauthenticate(who, password, origin);
   const auto secret = security::base32_encode(security::new_totp_secret());
+  const auto sealed = seal_totp_secret(ctx_, who.user.id, secret);
   ctx_.db.transaction([&](soci::session& sql) {
     const auto current = store::lock_totp(sql, ctx_.db.dialect(), who.user.id);
-    if (current && current->secret)
+    if (current && current->enrolled())
       throw DomainError(DomainError::Kind::conflict, "deja_active",
                         "La double authentification est déjà activée pour ce compte.");
-    store::set_pending_totp(sql, who.user.id, secret, ctx_.now_iso());
+    store::set_pending_totp(sql, who.user.id, sealed, ctx_.now_iso());
     store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
                         {audit_entry(who.actor, "totp.start", std::nullopt, origin,
                                      "utilisateur:" + std::to_string(who.user.id))});
@@ -237,13 +287,14 @@ void AuthService::confirm_totp_enrolment(const Authenticated& who, const std::st
   const auto now = ctx_.clock.now();
   ctx_.db.transaction([&](soci::session& sql) {
     const auto current = store::lock_totp(sql, ctx_.db.dialect(), who.user.id);
-    if (current && current->secret)
+    if (current && current->enrolled())
       throw DomainError(DomainError::Kind::conflict, "deja_active",
                         "La double authentification est déjà activée pour ce compte.");
-    if (!current || !current->pending_secret)
+    const auto pending = current ? pending_totp_secret(ctx_, who.user.id, *current) : std::nullopt;
+    if (!pending)
       throw DomainError(DomainError::Kind::conflict, "aucune_activation",
                         "Aucune activation en cours : demandez d'abord un nouveau secret.");
-    const auto key = security::base32_decode(*current->pending_secret);
+    const auto key = security::base32_decode(*pending);
     const auto step =
         key ? security::matching_totp_step(*key, code, unix_seconds(now), std::nullopt)
             : std::nullopt;
@@ -252,9 +303,29 @@ void AuthService::confirm_totp_enrolment(const Authenticated& who, const std::st
                         domain::FieldErrors{{"code", "code_invalide",
                                              "Code incorrect : saisissez le code à 6 chiffres "
                                              "affiché par votre application."}});
-    store::confirm_totp(sql, who.user.id, *current->pending_secret, *step, domain::to_iso(now));
+    store::confirm_totp(sql, who.user.id, seal_totp_secret(ctx_, who.user.id, *pending), *step,
+                        domain::to_iso(now));
     store::append_audit(sql, ctx_.db.dialect(), domain::to_iso(now),
                         {audit_entry(who.actor, "totp.enrol", std::nullopt, origin,
+                                     "utilisateur:" + std::to_string(who.user.id))});
+  });
+}
+
+void AuthService::disable_totp(const Authenticated& who, const std::string& password,
+                               const Origin& origin) {
+  if (second_factor_required(who.user))
+    throw DomainError(DomainError::Kind::conflict, "obligatoire",
+                      "La double authentification est obligatoire pour votre rôle : elle ne "
+                      "peut pas être désactivée.");
+  reauthenticate(who, password, origin);
+  ctx_.db.transaction([&](soci::session& sql) {
+    const auto current = store::lock_totp(sql, ctx_.db.dialect(), who.user.id);
+    if (!current || !current->enrolled())
+      throw DomainError(DomainError::Kind::conflict, "non_active",
+                        "La double authentification n'est pas activée pour ce compte.");
+    store::delete_totp(sql, who.user.id);
+    store::append_audit(sql, ctx_.db.dialect(), ctx_.now_iso(),
+                        {audit_entry(who.actor, "totp.disable", std::nullopt, origin,
                                      "utilisateur:" + std::to_string(who.user.id))});
   });
 }
@@ -262,7 +333,7 @@ void AuthService::confirm_totp_enrolment(const Authenticated& who, const std::st
 bool AuthService::has_totp(std::int64_t user_id) {
   return ctx_.db.with_session([&](soci::session& sql) {
     const auto row = store::find_totp(sql, user_id);
-    return row && row->secret;
+    return row && row->enrolled();
   });
 }
 

@@ -47,15 +47,26 @@ class AuthService {
   std::optional<Authenticated> authenticate(const std::string& session_token);
   void logout(const std::string& session_token, const Origin& origin);
 
-  // Optional second factor of the logged-in user: a new secret to confirm (409 when one is
-  // already active), then its first code.
-  TotpEnrolment start_totp_enrolment(const Authenticated& who, const Origin& origin);
+  // Optional second factor of the logged-in user, after typing the password again (a session
+  // left open on a desk does not suffice): a new secret to confirm (409 when one is already
+  // active), then its first code. Secrets are sealed with the key file: without one, 409
+  // `cle_absente`.
+  TotpEnrolment start_totp_enrolment(const Authenticated& who, const std::string& password,
+                                     const Origin& origin);
   void confirm_totp_enrolment(const Authenticated& who, const std::string& code,
                               const Origin& origin);
+  // Removes the user's second factor, after the password again; 409 `obligatoire` for the
+  // roles that require it (admin, dpo), `non_active` when there is none.
+  void disable_totp(const Authenticated& who, const std::string& password, const Origin& origin);
   // Whether the user logs in with a code.
   bool has_totp(std::int64_t user_id);
+  // Whether the user's role requires the second factor.
+  static bool totp_required(const store::UserRow& user);
 
  private:
+  // The password typed again by a logged-in user: a wrong one counts as a failed login
+  // (slowing and locking alike) and answers 422 on the field `password`.
+  void reauthenticate(const Authenticated& who, const std::string& password, const Origin& origin);
   Context& ctx_;
 };
 

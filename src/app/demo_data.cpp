@@ -10,6 +10,7 @@
 #include "app/guards.hpp"
 #include "app/review_service.hpp"
 #include "app/services.hpp"
+#include "app/totp_secrets.hpp"
 #include "domain/text.hpp"
 #include "security/password.hpp"
 #include "store/login_throttle_repo.hpp"
@@ -226,12 +227,15 @@ DemoResult load_demo(Context& ctx, const std::string& password) {
     }
   });
 
-  // Enrolled again on every run, so a reset demo accepts the published secret's codes.
-  ctx.db.transaction([&](soci::session& sql) {
-    for (const char* login : kDemoTotpLogins)
-      if (auto u = store::find_user_by_login(sql, login))
-        store::confirm_totp(sql, u->id, kDemoTotpSecret, std::nullopt, now);
-  });
+  // Enrolled again on every run, so a reset demo accepts the published secret's codes. The
+  // secret is sealed with the key file like any other: without one, none is written.
+  if (ctx.settings.nir_keys)
+    ctx.db.transaction([&](soci::session& sql) {
+      for (const char* login : kDemoTotpLogins)
+        if (auto u = store::find_user_by_login(sql, login))
+          store::confirm_totp(sql, u->id, seal_totp_secret(ctx, u->id, kDemoTotpSecret),
+                              std::nullopt, now);
+    });
 
   ctx.db.transaction([&](soci::session& sql) {
     auto e = audit_entry(operator_actor(), result.created ? "demo.load" : "demo.reset_passwords",

@@ -706,7 +706,9 @@ Json RgpdService::processing_register(const domain::Actor& actor, const Origin& 
        Json::array({"Accès limité aux référents désignés et à leurs coordinateurs, refus tracés",
                     "Journal d'audit chaîné, en ajout seul, vérifiable",
                     "Mots de passe Argon2id, ralentissement et verrouillage, second facteur "
-                    "pour les administrateurs et le DPO",
+                    "obligatoire pour les administrateurs et le DPO, facultatif pour les autres, "
+                    "ses secrets chiffrés par une clé conservée hors de la base",
+                    "NIR chiffré par une clé conservée hors de la base",
                     "Sessions limitées (30 min d'inactivité, 12 h), cookies HttpOnly, "
                     "SameSite=Strict, Secure sous TLS, jeton anti-CSRF",
                     "En-têtes de sécurité (CSP sans script en ligne, HSTS sous TLS)",
@@ -776,7 +778,7 @@ std::vector<DpoItem> RgpdService::dpo_items() {
                  french_date(r.due_on);
     item.due_on = r.due_on;
     item.rule = "Réponse aux demandes des personnes dans le délai d'un mois (RGPD art. 12)";
-    item.link = "/rgpd#demande-" + std::to_string(r.id);
+    item.link = "/rgpd/demandes#demande-" + std::to_string(r.id);
     item.request_id = r.id;
     out.push_back(std::move(item));
   }
@@ -795,7 +797,7 @@ std::vector<DpoItem> RgpdService::dpo_items() {
                     ? "Information de l'autre partie au plus tard 48 heures après la découverte "
                       "(incident de l'API)"
                     : "Information de l'autre partie au plus tard 36 heures après la découverte";
-    item.link = "/rgpd#violation-" + std::to_string(b.id);
+    item.link = "/rgpd/violations#violation-" + std::to_string(b.id);
     item.breach_id = b.id;
     out.push_back(std::move(item));
   }
@@ -809,7 +811,7 @@ std::vector<DpoItem> RgpdService::dpo_items() {
                  " à revoir et à communiquer à l'autre partie";
     item.due_on = v.next_review_due.value_or(domain::to_iso(today(ctx_)));
     item.rule = "Liste des sous-traitants communiquée à l'autre partie au moins tous les six mois";
-    item.link = "/rgpd#sous-traitants";
+    item.link = "/rgpd/registres#sous-traitants";
     out.push_back(std::move(item));
   }
   return out;

@@ -94,9 +94,14 @@ int run_demo(const Argv& argv) {
   for (const auto& l : result.logins)
     std::cout << "  " << l.login << std::string(18 - l.login.size(), ' ') << l.description << "\n";
   std::cout << "Mot de passe : " << password << "\n"
-            << "Double authentification de admin.demo et dpo.demo (application TOTP, 6 "
-               "chiffres, 30 s) : secret "
-            << app::kDemoTotpSecret << "\n  (à ne jamais utiliser hors démonstration)\n";
+            << (ctx.settings.nir_keys
+                    ? "Double authentification de admin.demo et dpo.demo (application TOTP, 6 "
+                      "chiffres, 30 s) : secret " +
+                          std::string(app::kDemoTotpSecret) +
+                          "\n  (à ne jamais utiliser hors démonstration)\n"
+                    : "Sans --nir-key-file, aucun secret de double authentification n'est "
+                      "enregistré (jamais en clair) : admin.demo et dpo.demo, qui en exigent "
+                      "un, ne peuvent pas se connecter.\n");
   return 0;
 }
 

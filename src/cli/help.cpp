@@ -26,13 +26,15 @@ Commandes :
               --digest-hour H     envoie chaque jour, à partir de H heures (UTC), le
                                   récapitulatif « à faire » par courriel (options ci-dessous)
               --nir-key-file FICHIER  clé de chiffrement du NIR (ou BINOME_NIR_KEY_FILE) :
-                                  nécessaire à l'API d'identité
+                                  nécessaire à l'API d'identité et à la double
+                                  authentification (ses secrets sont chiffrés avec elle)
               --smtp-host HÔTE …  relais de courriel (options de « digest ») : aussi pour
                                   envoyer le tableau de suivi d'une revue, chiffré
   migrate   Applique les migrations du schéma.            --db URL
   demo      Charge le département fictif de démonstration et (ré)initialise les comptes de
             démonstration.                                 --db URL --password MDP
-                                  [--nir-key-file FICHIER : créé s'il n'existe pas]
+                                  [--nir-key-file FICHIER : créé s'il n'existe pas ;
+                                  sans lui, admin.demo et dpo.demo n'ont pas de second facteur]
             (ou BINOME_DEMO_PASSWORD ; sinon un mot de passe est généré et affiché)
             demo --synthetic [--persons 100000] [--users 5000] : mesures de performance
             seulement, dans une base neuve (refusé sinon) : un département synthétique en plus

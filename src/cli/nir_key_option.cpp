@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/flows_service.hpp"
+#include "app/totp_secrets.hpp"
 
 namespace binome::cli {
 
@@ -27,6 +28,19 @@ void use_nir_keys(app::Context& ctx, std::shared_ptr<const security::NirKeys> ke
       sealed > 0)
     std::cerr << "binome : " << sealed
               << " NIR enregistré(s) en clair par une version antérieure désormais chiffré(s).\n";
+  // The second-factor secrets are sealed with the same key file.
+  const auto totp =
+      app::seal_clear_totp_secrets(ctx, {"cli: chiffrement des secrets TOTP", "local"});
+  if (totp.sealed > 0)
+    std::cerr << "binome : " << totp.sealed
+              << " secret(s) de double authentification enregistré(s) en clair par une version "
+                 "antérieure désormais chiffré(s).\n";
+  if (totp.left_clear > 0)
+    std::cerr << "binome : ATTENTION — " << totp.left_clear
+              << " secret(s) de double authentification sont encore en clair dans la base "
+                 "(version antérieure) : donnez --nir-key-file FICHIER (ou BINOME_NIR_KEY_FILE) "
+                 "pour qu'ils soient chiffrés ; aucune nouvelle activation n'est possible sans "
+                 "clé.\n";
 }
 
 }  // namespace binome::cli

@@ -13,9 +13,10 @@ namespace binome::cli {
 // used (missing, loose permissions, wrong size) is std::runtime_error.
 std::shared_ptr<const security::NirKeys> nir_keys_option(const Args& args, bool required);
 
-// Puts the key in ctx and seals the NIRs an earlier version stored in clear (migration 0014),
-// telling how many on stderr. Without a key, refuses when such NIRs remain (they must not stay
-// readable in the database file).
+// Puts the key in ctx and seals the NIRs (migration 0014) and the TOTP secrets (0018) an
+// earlier version stored in clear, telling how many on stderr. Without a key, refuses when
+// such NIRs remain (they must not stay readable in the database file) or when sealed TOTP
+// secrets exist (their holders could not log in); clear TOTP secrets left get a warning.
 void use_nir_keys(app::Context& ctx, std::shared_ptr<const security::NirKeys> keys);
 
 }  // namespace binome::cli

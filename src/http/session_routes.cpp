@@ -70,9 +70,15 @@ void add_session_routes(Router& router, RouteDeps deps) {
     return res;
   });
 
-  // The optional second factor of the logged-in user (required ones enrol at login).
+  // The optional second factor of the logged-in user (required ones enrol at login), after
+  // the password typed again.
   router.add("POST", "/api/v1/session/totp", Access::authenticated, [deps](Request& req) {
-    const auto enrolment = deps.services.auth.start_totp_enrolment(*req.auth, req.origin());
+    auto body = json_object_body(req, {"password"});
+    domain::FieldErrors errors;
+    const auto password = req_string(body, "password", errors);
+    if (!errors.empty()) throw domain::DomainError(domain::DomainError::Kind::invalid, errors);
+    const auto enrolment =
+        deps.services.auth.start_totp_enrolment(*req.auth, password, req.origin());
     auto res = json_response(200, {{"secret", enrolment.secret_base32}, {"uri", enrolment.uri}});
     res.headers.emplace_back("Cache-Control", "no-store");
     return res;
@@ -87,10 +93,20 @@ void add_session_routes(Router& router, RouteDeps deps) {
     return json_response(200, {{"totp_enabled", true}});
   });
 
+  router.add("POST", "/api/v1/session/totp/disable", Access::authenticated, [deps](Request& req) {
+    auto body = json_object_body(req, {"password"});
+    domain::FieldErrors errors;
+    const auto password = req_string(body, "password", errors);
+    if (!errors.empty()) throw domain::DomainError(domain::DomainError::Kind::invalid, errors);
+    deps.services.auth.disable_totp(*req.auth, password, req.origin());
+    return json_response(200, {{"totp_enabled", false}});
+  });
+
   router.add("GET", "/api/v1/session", Access::authenticated, [deps](Request& req) {
     return json_response(200, {{"csrf_token", req.auth->csrf_token},
                                {"user", user_json(req.auth->user)},
-                               {"totp_enabled", deps.services.auth.has_totp(req.auth->user.id)}});
+                               {"totp_enabled", deps.services.auth.has_totp(req.auth->user.id)},
+                               {"totp_required", app::AuthService::totp_required(req.auth->user)}});
   });
 
   router.add("DELETE", "/api/v1/session", Access::authenticated, [deps](Request& req) {

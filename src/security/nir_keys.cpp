@@ -45,6 +45,33 @@ std::array<unsigned char, 8> le64(std::int64_t v) {
   return b;
 }
 
+// Random nonce, the row's id as associated data: a value copied onto another row does not open.
+std::string seal_bound(const unsigned char* key, std::string_view plain, std::int64_t id) {
+  std::vector<unsigned char> out(kNonce + plain.size() + kTag);
+  randombytes_buf(out.data(), kNonce);
+  const auto ad = le64(id);
+  unsigned long long len = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(
+      out.data() + kNonce, &len, reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
+      ad.data(), ad.size(), nullptr, out.data(), key);
+  return to_hex(out.data(), kNonce + std::size_t(len));
+}
+
+std::optional<std::string> open_bound(const unsigned char* key, std::string_view sealed,
+                                      std::int64_t id) {
+  const auto bytes = from_hex(sealed);
+  if (!bytes || bytes->size() < kNonce + kTag) return std::nullopt;
+  std::string out(bytes->size() - kNonce - kTag, '\0');
+  const auto ad = le64(id);
+  unsigned long long len = 0;
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+          reinterpret_cast<unsigned char*>(out.data()), &len, nullptr, bytes->data() + kNonce,
+          bytes->size() - kNonce, ad.data(), ad.size(), bytes->data(), key) != 0)
+    return std::nullopt;
+  out.resize(std::size_t(len));
+  return out;
+}
+
 std::string errno_text() {
   return errno == ENOENT ? "fichier introuvable" : std::strerror(errno);
 }
@@ -57,10 +84,12 @@ NirKeys::NirKeys(const Key& master) {
   crypto_kdf_derive_from_key(lookup_.data(), lookup_.size(), 2, kContext, master.data());
   crypto_kdf_derive_from_key(token_.data(), token_.size(), 3, kContext, master.data());
   crypto_kdf_derive_from_key(token_nonce_.data(), token_nonce_.size(), 4, kContext, master.data());
+  crypto_kdf_derive_from_key(totp_.data(), totp_.size(), 5, kContext, master.data());
 }
 
 NirKeys::~NirKeys() {
-  for (Key* k : {&seal_, &lookup_, &token_, &token_nonce_}) sodium_memzero(k->data(), k->size());
+  for (Key* k : {&seal_, &lookup_, &token_, &token_nonce_, &totp_})
+    sodium_memzero(k->data(), k->size());
 }
 
 NirKeys NirKeys::load_file(const std::string& path) {
@@ -130,28 +159,20 @@ void NirKeys::create_file(const std::string& path) {
 }
 
 std::string NirKeys::seal(std::string_view nir, std::int64_t person_id) const {
-  std::vector<unsigned char> out(kNonce + nir.size() + kTag);
-  randombytes_buf(out.data(), kNonce);
-  const auto ad = le64(person_id);
-  unsigned long long len = 0;
-  crypto_aead_xchacha20poly1305_ietf_encrypt(
-      out.data() + kNonce, &len, reinterpret_cast<const unsigned char*>(nir.data()), nir.size(),
-      ad.data(), ad.size(), nullptr, out.data(), seal_.data());
-  return to_hex(out.data(), kNonce + std::size_t(len));
+  return seal_bound(seal_.data(), nir, person_id);
 }
 
 std::optional<std::string> NirKeys::open(std::string_view sealed, std::int64_t person_id) const {
-  const auto bytes = from_hex(sealed);
-  if (!bytes || bytes->size() < kNonce + kTag) return std::nullopt;
-  std::string out(bytes->size() - kNonce - kTag, '\0');
-  const auto ad = le64(person_id);
-  unsigned long long len = 0;
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-          reinterpret_cast<unsigned char*>(out.data()), &len, nullptr, bytes->data() + kNonce,
-          bytes->size() - kNonce, ad.data(), ad.size(), bytes->data(), seal_.data()) != 0)
-    return std::nullopt;
-  out.resize(std::size_t(len));
-  return out;
+  return open_bound(seal_.data(), sealed, person_id);
+}
+
+std::string NirKeys::seal_totp_secret(std::string_view secret, std::int64_t user_id) const {
+  return seal_bound(totp_.data(), secret, user_id);
+}
+
+std::optional<std::string> NirKeys::open_totp_secret(std::string_view sealed,
+                                                     std::int64_t user_id) const {
+  return open_bound(totp_.data(), sealed, user_id);
 }
 
 std::string NirKeys::lookup_hash(std::string_view nir) const {

@@ -9,6 +9,8 @@
 //  - person_token: the opaque id of the identity API, the same for a person whatever the
 //    process or instance (deterministic: nonce from a keyed hash of the id), readable only
 //    with the key.
+// A fifth subkey seals the accounts' second-factor (TOTP) secrets the same way, bound to the
+// user's id: one key file to keep apart from the database, not two.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -49,8 +51,13 @@ class NirKeys {
   std::string person_token(std::int64_t person_id) const;
   std::optional<std::int64_t> open_person_token(std::string_view token) const;
 
+  // hex(nonce ‖ ciphertext ‖ tag) of a TOTP secret, bound to the user's id.
+  std::string seal_totp_secret(std::string_view secret, std::int64_t user_id) const;
+  // nullopt when the key is not the one that sealed it, or the text was altered or moved.
+  std::optional<std::string> open_totp_secret(std::string_view sealed, std::int64_t user_id) const;
+
  private:
-  Key seal_{}, lookup_{}, token_{}, token_nonce_{};
+  Key seal_{}, lookup_{}, token_{}, token_nonce_{}, totp_{};
 };
 
 }  // namespace binome::security

@@ -103,7 +103,7 @@ TEST_P(SecondFactorTest, AnAdminNotYetEnrolledMustEnrolBeforeUsingTheApp) {
 TEST_P(SecondFactorTest, OtherRolesMayEnrolAndThenNeedTheirCode) {
   auto c = logged_in("conseiller.demo");  // no code asked
   EXPECT_FALSE(c.get("/api/v1/session").json()["totp_enabled"].get<bool>());
-  auto start = c.call("POST", "/api/v1/session/totp");
+  auto start = c.call("POST", "/api/v1/session/totp", Json{{"password", kDemoPassword}}.dump());
   ASSERT_EQ(start.status, 200) << start.body;
   const auto secret = start.json()["secret"].get<std::string>();
   auto bad = c.call("POST", "/api/v1/session/totp/confirm", Json{{"code", "000000"}}.dump());
@@ -114,7 +114,9 @@ TEST_P(SecondFactorTest, OtherRolesMayEnrolAndThenNeedTheirCode) {
   auto ok = c.call("POST", "/api/v1/session/totp/confirm", Json{{"code", code_of(secret)}}.dump());
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_TRUE(c.get("/api/v1/session").json()["totp_enabled"].get<bool>());
-  EXPECT_EQ(c.call("POST", "/api/v1/session/totp").status, 409) << "already active";
+  EXPECT_EQ(c.call("POST", "/api/v1/session/totp", Json{{"password", kDemoPassword}}.dump()).status,
+            409)
+      << "already active";
 
   EXPECT_EQ(error_code(client().post_login("conseiller.demo", kDemoPassword)), "code_requis");
   EXPECT_EQ(client().post_login("conseiller.demo", kDemoPassword, code_of(secret)).status, 401)
@@ -122,6 +124,68 @@ TEST_P(SecondFactorTest, OtherRolesMayEnrolAndThenNeedTheirCode) {
   EXPECT_EQ(client().post_login("conseiller.demo", kDemoPassword, code_of(secret, 1)).status, 200);
   // Someone who never enrolled logs in as before.
   EXPECT_EQ(client().post_login("social.demo", kDemoPassword).status, 200);
+}
+
+TEST_P(SecondFactorTest, EnrollingAndDisablingAskThePasswordAgain) {
+  auto c = logged_in("conseiller.demo");
+  EXPECT_FALSE(c.get("/api/v1/session").json()["totp_required"].get<bool>());
+  // No password, or a wrong one: no secret, and the wrong one counts as a failed login.
+  auto none = c.call("POST", "/api/v1/session/totp", "{}");
+  EXPECT_EQ(none.status, 422);
+  EXPECT_EQ(none.json()["errors"][0]["field"], "password");
+  auto wrong =
+      c.call("POST", "/api/v1/session/totp", Json{{"password", "Pas-Le-Bon-2026!"}}.dump());
+  EXPECT_EQ(wrong.status, 422) << wrong.body;
+  EXPECT_EQ(wrong.json()["errors"][0]["field"], "password");
+  EXPECT_EQ(wrong.json()["errors"][0]["message"], "Mot de passe incorrect.");
+  EXPECT_FALSE(wrong.json().contains("secret"));
+  EXPECT_EQ(audit_count("reauth.failed"), 1);
+  EXPECT_EQ(audit_count("totp.start"), 0);
+  // Three wrong passwords slow the account down, as at the login form.
+  for (int i = 0; i < 2; ++i)
+    c.call("POST", "/api/v1/session/totp", Json{{"password", "Pas-Le-Bon-2026!"}}.dump());
+  EXPECT_EQ(c.call("POST", "/api/v1/session/totp", Json{{"password", kDemoPassword}}.dump()).status,
+            429);
+  clock_.advance(5min);
+
+  auto start = c.call("POST", "/api/v1/session/totp", Json{{"password", kDemoPassword}}.dump());
+  ASSERT_EQ(start.status, 200) << start.body;
+  EXPECT_EQ(start.header("Cache-Control"), "no-store");
+  const auto secret = start.json()["secret"].get<std::string>();
+  ASSERT_EQ(
+      c.call("POST", "/api/v1/session/totp/confirm", Json{{"code", code_of(secret)}}.dump()).status,
+      200);
+  EXPECT_EQ(audit_count("totp.start"), 1);
+  EXPECT_EQ(audit_count("totp.enrol"), 1);
+
+  // Disabling: the password again; then the login asks no code.
+  auto bad =
+      c.call("POST", "/api/v1/session/totp/disable", Json{{"password", "Pas-Le-Bon-2026!"}}.dump());
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(c.get("/api/v1/session").json()["totp_enabled"].get<bool>()) << "still active";
+  auto off =
+      c.call("POST", "/api/v1/session/totp/disable", Json{{"password", kDemoPassword}}.dump());
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_EQ(audit_count("totp.disable"), 1);
+  EXPECT_FALSE(c.get("/api/v1/session").json()["totp_enabled"].get<bool>());
+  EXPECT_EQ(client().post_login("conseiller.demo", kDemoPassword).status, 200);
+  auto again =
+      c.call("POST", "/api/v1/session/totp/disable", Json{{"password", kDemoPassword}}.dump());
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(error_code(again), "non_active");
+}
+
+TEST_P(SecondFactorTest, AdminAndDpoCannotDisableTheirSecondFactor) {
+  for (const char* login : {"admin.demo", "dpo.demo"}) {
+    auto c = logged_in(login);
+    EXPECT_TRUE(c.get("/api/v1/session").json()["totp_required"].get<bool>());
+    auto r =
+        c.call("POST", "/api/v1/session/totp/disable", Json{{"password", kDemoPassword}}.dump());
+    EXPECT_EQ(r.status, 409) << login;
+    EXPECT_EQ(error_code(r), "obligatoire");
+    EXPECT_TRUE(c.get("/api/v1/session").json()["totp_enabled"].get<bool>());
+  }
+  EXPECT_EQ(audit_count("totp.disable"), 0);
 }
 
 TEST_P(SecondFactorTest, EachLoginIssuesANewSessionAndEndsTheBrowsersPreviousOne) {

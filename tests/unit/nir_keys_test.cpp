@@ -111,5 +111,21 @@ TEST_F(NirKeyFile, LooseMissingOrMalformedFilesAreRefusedInFrench) {
   EXPECT_NE(refusal(dir_.string()).find("clé de chiffrement du NIR"), std::string::npos);
 }
 
+TEST(NirKeys, TotpSecretsAreSealedUnderTheirOwnSubkeyAndBoundToTheirAccount) {
+  const NirKeys keys(key_of(1)), other(key_of(2));
+  const std::string secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  const auto sealed = keys.seal_totp_secret(secret, 12);
+  EXPECT_EQ(sealed.find(secret), std::string::npos);
+  EXPECT_NE(keys.seal_totp_secret(secret, 12), sealed) << "a fresh nonce each time";
+  EXPECT_EQ(keys.open_totp_secret(sealed, 12), secret);
+  EXPECT_FALSE(keys.open_totp_secret(sealed, 13)) << "moved onto another account";
+  EXPECT_FALSE(other.open_totp_secret(sealed, 12)) << "another key";
+  EXPECT_FALSE(keys.open(sealed, 12)) << "not readable as a NIR: another subkey";
+  EXPECT_FALSE(keys.open_totp_secret(keys.seal(secret, 12), 12));
+  auto altered = sealed;
+  altered.back() = altered.back() == '0' ? '1' : '0';
+  EXPECT_FALSE(keys.open_totp_secret(altered, 12));
+}
+
 }  // namespace
 }  // namespace binome::security

@@ -122,7 +122,57 @@ export const WORKLIST_KINDS = {
   radiation_brsa: { label: 'Radiation d’un BRSA', kind: 'error' },
   depot_cgpem: { label: 'Dépôt du CGPEM', kind: 'warning' },
   pecgm_disponible: { label: 'PECGM à importer', kind: 'info' },
+  demande_rgpd: { label: 'Demande d’une personne', kind: 'warning' },
+  violation_a_notifier: { label: 'Violation à notifier', kind: 'error' },
+  revue_sous_traitants: { label: 'Revue des sous-traitants', kind: 'info' },
 };
+
+/** Natures of a data subject's request (RGPD arts. 15 to 21). */
+export const RGPD_REQUEST_KINDS = {
+  acces: 'Accès',
+  rectification: 'Rectification',
+  effacement: 'Effacement',
+  opposition: 'Opposition',
+  limitation: 'Limitation du traitement',
+};
+
+/** Outcome of an answered request. */
+export const RGPD_OUTCOMES = {
+  aucune_donnee: 'Aucune donnée détenue',
+  communiquee: 'Données communiquées',
+  transmise: 'Transmise aux référents',
+  limitee_fse: 'Limitée (conservation FSE)',
+  effacee: 'Effacée',
+  limitee: 'Traitement limité',
+};
+
+/** Nature of a personal data breach. */
+export const BREACH_NATURES = {
+  confidentialite: 'Confidentialité (divulgation ou accès non autorisé)',
+  integrite: 'Intégrité (altération)',
+  disponibilite: 'Disponibilité (perte ou destruction)',
+};
+
+/** 'YYYY-MM-DDTHH:MM' of a Date in the browser's time zone (value of a datetime-local field). */
+export function localDateTimeValue(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A datetime-local value (browser time) → 'YYYY-MM-DDTHH:MM:SSZ' (UTC), or '' when invalid. */
+export function utcIsoOfLocal(value) {
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** 90061 s → '1 j 1 h 1 min' (days only when there are some). */
+export function formatDuration(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const days = Math.floor(s / 86400);
+  const hours = Math.floor((s % 86400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  return `${days > 0 ? `${days} j ` : ''}${hours} h ${String(minutes).padStart(2, '0')} min`;
+}
 
 /** DSFR badge kind of a support's state (accompagnement global). */
 export const SUPPORT_STATE_BADGES = {

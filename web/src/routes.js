@@ -20,6 +20,10 @@ import resourcesPage from './pages/resources.js';
 import resourcePage from './pages/resource.js';
 import resourceFormPage from './pages/resource-form.js';
 import flowsPage from './pages/flows.js';
+import rgpdRequestsPage from './pages/rgpd-requests.js';
+import rgpdBreachesPage from './pages/rgpd-breaches.js';
+import rgpdRegistersPage from './pages/rgpd-registers.js';
+import accountSecurityPage from './pages/account-security.js';
 import { accessibilityPage, personalDataPage } from './pages/static.js';
 import { notFound, forbidden } from './pages/errors.js';
 
@@ -32,13 +36,17 @@ export const routes = [
   { pattern: /^\/personnes\/(?<id>\d+)\/?$/, roles: PERSON_ROLES, ...personPage },
   { pattern: /^\/personnes\/(?<id>\d+)\/orienter\/?$/, roles: PERSON_ROLES, ...orientationFormPage },
   { pattern: /^\/orientations\/?$/, roles: PERSON_ROLES, ...orientationsPage },
-  { pattern: /^\/a-faire\/?$/, roles: PERSON_ROLES, ...worklistPage },
+  { pattern: /^\/a-faire\/?$/, roles: [...PERSON_ROLES, 'dpo'], ...worklistPage },
   { pattern: /^\/ressources\/?$/, ...resourcesPage },
   { pattern: /^\/ressources\/nouveau\/?$/, roles: PERSON_ROLES, ...resourceFormPage },
   { pattern: /^\/ressources\/(?<id>\d+)\/?$/, ...resourcePage },
   { pattern: /^\/ressources\/(?<id>\d+)\/modifier\/?$/, roles: PERSON_ROLES, ...resourceFormPage },
   { pattern: /^\/portefeuille\/?$/, roles: PERSON_ROLES, ...portfolioPage },
   { pattern: /^\/journal-audit\/?$/, roles: ['dpo'], ...auditPage },
+  { pattern: /^\/rgpd\/demandes\/?$/, roles: ['dpo'], ...rgpdRequestsPage },
+  { pattern: /^\/rgpd\/violations\/?$/, roles: ['dpo'], ...rgpdBreachesPage },
+  { pattern: /^\/rgpd\/registres\/?$/, roles: ['dpo'], ...rgpdRegistersPage },
+  { pattern: /^\/compte\/securite\/?$/, ...accountSecurityPage },
   { pattern: /^\/utilisateurs\/?$/, roles: ['admin'], ...usersPage },
   { pattern: /^\/organisations\/?$/, roles: ['admin'], ...organisationsPage },
   { pattern: /^\/admin\/profils\/?$/, roles: ['admin'], ...profilesPage },

@@ -17,7 +17,13 @@ const NAV_BY_ROLE = {
   conseiller: CASELOAD,
   referent_social: CASELOAD,
   coordinateur: [...CASELOAD, REVIEW, DASHBOARD, COMMITTEES],
-  dpo: [{ path: '/journal-audit', label: "Journal d'audit" }],
+  dpo: [
+    { path: '/journal-audit', label: "Journal d'audit" },
+    WORKLIST,
+    { path: '/rgpd/demandes', label: 'Demandes des personnes' },
+    { path: '/rgpd/violations', label: 'Violations de données' },
+    { path: '/rgpd/registres', label: 'Registres' },
+  ],
   admin: [
     { path: '/utilisateurs', label: 'Utilisateurs' },
     { path: '/organisations', label: 'Organisations' },
@@ -52,6 +58,12 @@ function userTools(user) {
         h('span', { class: 'binome-user__organisation' },
           user.organisation ? user.organisation.name : '')),
       h('ul', { class: 'fr-btns-group' },
+        h('li', {},
+          h('a', {
+            class: 'fr-btn fr-icon-lock-line',
+            href: '/compte/securite',
+            target: '_self',
+          }, 'Sécurité du compte')),
         h('li', {},
           h('button', {
             type: 'button',

@@ -43,8 +43,10 @@ async function actionCell(item, onDone) {
 
 function actLink(item) {
   if (!item.link) return '—';
+  // Items about no person (the dpo's requests and breaches, a flows deposit) say what they are.
+  const about = item.person ? `${personName(item)}, ${kindLabel(item)}` : `${kindLabel(item)}, ${item.label}`;
   return h('a', { class: 'fr-link', href: item.link, 'data-act': item.kind },
-    'Agir', h('span', { class: 'fr-sr-only' }, ` : ${personName(item)}, ${kindLabel(item)}`));
+    'Agir', h('span', { class: 'fr-sr-only' }, ` : ${about}`));
 }
 
 export default {
