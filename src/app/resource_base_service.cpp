@@ -43,6 +43,18 @@ std::vector<store::Problematique> ResourceBaseService::problematiques() {
   return ctx_.db.with_session([](soci::session& sql) { return store::list_problematiques(sql); });
 }
 
+std::shared_ptr<const std::vector<store::Problematique>> ResourceBaseService::labels() {
+  std::lock_guard lock(labels_mutex_);
+  if (!labels_) {
+    auto all =
+        ctx_.db.with_session([](soci::session& sql) { return store::list_problematiques(sql); });
+    for (auto& p : all)
+      for (auto& st : p.sub_themes) st.thematiques.clear();  // edited by admin: never cached
+    labels_ = std::make_shared<const std::vector<store::Problematique>>(std::move(all));
+  }
+  return labels_;
+}
+
 store::SubTheme ResourceBaseService::set_mapping(const domain::Actor& actor,
                                                  const std::string& sub_theme,
                                                  const std::vector<std::string>& thematiques,

@@ -4,6 +4,8 @@
 // person to a service is personal data: scoped by Reach and audited like the person routes.
 #pragma once
 #include <map>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -39,6 +41,10 @@ class ResourceBaseService {
   explicit ResourceBaseService(Context& ctx) : ctx_(ctx) {}
 
   std::vector<store::Problematique> problematiques();
+  // The problématiques and sub-themes with their labels, without the mapping admin edits. Set
+  // by the migrations and never edited at run time, so read once per process: every search
+  // and service sheet names its sub-themes without three queries each time.
+  std::shared_ptr<const std::vector<store::Problematique>> labels();
   // Admin: the data·inclusion thématiques a sub-theme is filed under.
   store::SubTheme set_mapping(const domain::Actor& actor, const std::string& sub_theme,
                               const std::vector<std::string>& thematiques, const Origin& origin);
@@ -95,6 +101,8 @@ class ResourceBaseService {
   void check_person_access(const domain::Actor& actor, std::int64_t person_id,
                            const domain::PersonScope& scope, const Origin& origin);
   Context& ctx_;
+  std::mutex labels_mutex_;
+  std::shared_ptr<const std::vector<store::Problematique>> labels_;
 };
 
 }  // namespace binome::app

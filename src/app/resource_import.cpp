@@ -240,6 +240,8 @@ ImportReport ResourceBaseService::import_json(const domain::Actor& actor, const 
                 std::to_string(report.structures_created + report.structures_updated) +
                 ",services=" + std::to_string(report.services_created + report.services_updated) +
                 ",rejets=" + std::to_string(report.rejected))});
+    if (report.services_created + report.services_updated > 0)
+      store::refresh_search_statistics(sql, ctx_.db.dialect());
   });
   return report;
 }

@@ -34,9 +34,10 @@ Json labelled(const std::optional<std::string>& code, const std::array<domain::L
 // Sub-theme code -> {label, problématique code and label}.
 struct SubThemeLabels {
   std::map<std::string, std::pair<std::string, const store::Problematique*>> by_code;
-  std::vector<store::Problematique> all;
-  explicit SubThemeLabels(std::vector<store::Problematique> p) : all(std::move(p)) {
-    for (const auto& pr : all)
+  std::shared_ptr<const std::vector<store::Problematique>> all;
+  explicit SubThemeLabels(std::shared_ptr<const std::vector<store::Problematique>> p)
+      : all(std::move(p)) {
+    for (const auto& pr : *all)
       for (const auto& st : pr.sub_themes) by_code[st.code] = {st.label, &pr};
   }
   Json of(const std::vector<std::string>& codes) const {
@@ -277,7 +278,7 @@ void add_resource_routes(Router& router, RouteDeps deps) {
     }
     if (!errors.empty()) throw DomainError(DomainError::Kind::invalid, errors);
     const auto result = svc.search(req.actor(), q);
-    const SubThemeLabels labels(svc.problematiques());
+    const SubThemeLabels labels(svc.labels());
     Json items = Json::array();
     for (const auto& hit : result.items)
       items.push_back(service_summary(hit.service, hit.structure_nom, hit.stale, labels));
@@ -289,16 +290,16 @@ void add_resource_routes(Router& router, RouteDeps deps) {
   });
 
   router.add("POST", "/api/v1/resources/services", Access::authenticated, [&svc](Request& req) {
-    const SubThemeLabels labels(svc.problematiques());
+    const SubThemeLabels labels(svc.labels());
     return json_response(
         201, service_json(svc.create(req.actor(), service_from_body(req), req.origin()), labels));
   });
   router.add("GET", "/api/v1/resources/services/{id}", Access::authenticated, [&svc](Request& req) {
-    const SubThemeLabels labels(svc.problematiques());
+    const SubThemeLabels labels(svc.labels());
     return json_response(200, service_json(svc.get(req.actor(), path_id(req, "id")), labels));
   });
   router.add("PUT", "/api/v1/resources/services/{id}", Access::authenticated, [&svc](Request& req) {
-    const SubThemeLabels labels(svc.problematiques());
+    const SubThemeLabels labels(svc.labels());
     return json_response(200, service_json(svc.update(req.actor(), path_id(req, "id"),
                                                       service_from_body(req), req.origin()),
                                            labels));
@@ -312,14 +313,14 @@ void add_resource_routes(Router& router, RouteDeps deps) {
         {"confirmation", &app::ResourceBaseService::confirm}})
     router.add("POST", std::string("/api/v1/resources/services/{id}/") + suffix,
                Access::authenticated, [&svc, step](Request& req) {
-                 const SubThemeLabels labels(svc.problematiques());
+                 const SubThemeLabels labels(svc.labels());
                  return json_response(
                      200, service_json((svc.*step)(req.actor(), path_id(req, "id"), req.origin()),
                                        labels));
                });
 
   router.add("GET", "/api/v1/resources/stale", Access::authenticated, [&svc](Request& req) {
-    const SubThemeLabels labels(svc.problematiques());
+    const SubThemeLabels labels(svc.labels());
     Json items = Json::array();
     for (const auto& s : svc.stale_for(req.actor())) {
       auto j = service_summary(s, "", true, labels);

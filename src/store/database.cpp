@@ -152,6 +152,11 @@ void Database::configure(soci::session& sql) {
     sql << "PRAGMA synchronous=NORMAL";
     sql << "PRAGMA foreign_keys=ON";
     sql << "PRAGMA busy_timeout=10000";
+    // Reads through a memory map of the file rather than read() into each connection's 2 MB
+    // page cache: a search over a 20 MB base of 10 000 services spent a third of its CPU
+    // copying pages from the kernel. The map is address space shared by the pool's
+    // connections (the kernel's page cache), not memory allocated per connection.
+    sql << "PRAGMA mmap_size=268435456";
   } else {
     sql << "SET TIME ZONE 'UTC'";
     // "relation already exists, skipping" and the like are not for operators' eyes.

@@ -1,5 +1,6 @@
 #include "store/resources_repo.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <sstream>
@@ -565,37 +566,68 @@ std::vector<std::string> epcis_of_commune(soci::session& sql, const std::string&
   return out;
 }
 
-ResourcePage search_services(soci::session& sql, Dialect dialect, const ResourceQuery& q,
-                             const std::string& today) {
-  Binds b;
-  // No join with the structures here (the foreign key guarantees one), so that a filtered
-  // search ranks from the index resource_services_rank alone.
-  std::string from = " FROM resource_services s";
-  std::string where = " WHERE s.departement = " + b.text(q.departement);
+namespace {
+
+// Which services a search visits, written for one statement (its own binds).
+// `walk`: the SQLite plan that walks the services in name order (index resource_services_by_name)
+// and tests each filter on the row it visits (correlated EXISTS), stopping at the page's last
+// match — for a broad filter, where reading every match to sort them is the cost. Otherwise
+// each filter is a sub-select the planner may read first (a narrow filter drives the search).
+struct SearchSql {
+  std::string from, where;
+};
+
+enum class Freshness { any, fresh, stale };
+
+// The query with its names resolved once, before the statements that share them.
+struct Resolved {
+  std::vector<std::string> zone_codes;     // commune: itself, its EPCI, département, france
+  std::vector<std::string> problem_codes;  // problématique: its sub-themes
+  std::string fts_query, today;
+};
+
+SearchSql search_sql(Binds& b, Dialect dialect, const ResourceQuery& q, const Resolved& r,
+                     Freshness freshness, bool walk) {
+  const auto& zone_codes = r.zone_codes;
+  const auto& fts_query = r.fts_query;
+  const auto& today = r.today;
+  SearchSql out;
+  out.from = walk ? " FROM resource_services s INDEXED BY resource_services_by_name"
+                  : " FROM resource_services s";
+  // No join with the structures here (the foreign key guarantees one): only the page's
+  // services are read in full, afterwards.
+  std::string& where = out.where;
+  where = " WHERE s.departement = " + b.text(q.departement);
   std::string states;
   for (const auto& state : q.states) states += (states.empty() ? "" : ", ") + b.text(state);
   if (!states.empty()) where += " AND s.state IN (" + states + ")";
+  if (freshness == Freshness::fresh) where += " AND s.due_on >= " + b.text(today);
+  if (freshness == Freshness::stale) where += " AND s.due_on < " + b.text(today);
   if (q.structure_id) where += " AND s.structure_id = " + b.number(*q.structure_id);
+  const auto member = [&](const std::string& table_alias_cond, const std::string& from_tables,
+                          const std::string& id_column) {
+    if (walk)
+      return " AND EXISTS (SELECT 1 FROM " + from_tables + " WHERE " + id_column + " = s.id AND " +
+             table_alias_cond + ")";
+    return " AND s.id IN (SELECT " + id_column + " FROM " + from_tables + " WHERE " +
+           table_alias_cond + ")";
+  };
+  const auto list = [&](const std::vector<std::string>& values) {
+    std::string joined;
+    for (const auto& v : values) joined += (joined.empty() ? "" : ", ") + b.text(v);
+    return joined;
+  };
+  // The problématique as its sub-themes' codes, not a join: PostgreSQL then estimates the
+  // matches from the column's statistics (the join was estimated at 95 rows for 2 470).
   if (q.problematique)
-    where +=
-        " AND s.id IN (SELECT x.service_id FROM resource_service_sub_themes x JOIN "
-        "resource_sub_themes t ON t.code = x.sub_theme WHERE t.problematique = " +
-        b.text(*q.problematique) + ")";
+    where += member("x.sub_theme IN (" + list(r.problem_codes) + ")",
+                    "resource_service_sub_themes x", "x.service_id");
   if (q.sub_theme)
+    where += member("x.sub_theme = " + b.text(*q.sub_theme), "resource_service_sub_themes x",
+                    "x.service_id");
+  if (!zone_codes.empty())
     where +=
-        " AND s.id IN (SELECT x.service_id FROM resource_service_sub_themes x WHERE "
-        "x.sub_theme = " +
-        b.text(*q.sub_theme) + ")";
-  if (q.commune) {
-    // The zone covers the commune when it lists the commune, its EPCI, its département or all
-    // France: the commune is expanded to those codes here, each one an indexed range of the
-    // zone table, rather than every zone expanded to its communes at write time.
-    std::string codes = b.text(*q.commune) + ", " +
-                        b.text(domain::departement_of_commune(*q.commune)) + ", 'france', '99100'";
-    for (const auto& epci : epcis_of_commune(sql, *q.commune)) codes += ", " + b.text(epci);
-    where += " AND s.id IN (SELECT z.service_id FROM resource_service_zone z WHERE z.code IN (" +
-             codes + "))";
-  }
+        member("z.code IN (" + list(zone_codes) + ")", "resource_service_zone z", "z.service_id");
   if (q.public_code) {
     // The code is matched as text: LIKE's wildcards in it are escaped.
     std::string code;
@@ -605,50 +637,142 @@ ResourcePage search_services(soci::session& sql, Dialect dialect, const Resource
     }
     where += " AND s.publics LIKE " + b.text("%|" + code + "|%") + " ESCAPE '\\'";
   }
-  std::string rank = "0";
+  if (!fts_query.empty()) {
+    if (dialect == Dialect::sqlite) {
+      // The FTS table drives the loop (CROSS JOIN keeps that order): one MATCH, not one per row.
+      out.from =
+          " FROM resource_services_fts CROSS JOIN resource_services s ON s.id = "
+          "resource_services_fts.rowid";
+      where += " AND resource_services_fts MATCH " + b.text(fts_query);
+    } else {
+      where += " AND s.search_vector @@ to_tsquery('simple', " + b.text(fts_query) + ")";
+    }
+  }
+  return out;
+}
+
+// The relevance of a match to the text: the name weighs more than the body. Its own binds
+// (every bind must appear in the statement), so only the ranking statement carries it.
+std::string score_sql(Binds& b, Dialect dialect, const Resolved& r) {
+  if (r.fts_query.empty()) return "";
+  if (dialect == Dialect::sqlite) return "-bm25(resource_services_fts, 10.0, 1.0)";
+  return "ts_rank(s.search_vector, to_tsquery('simple', " + b.text(r.fts_query) + "))";
+}
+
+// The matches counted up to `cap` (+1 to tell "more than cap").
+long long count_matches(soci::session& sql, Dialect dialect, const ResourceQuery& q,
+                        const Resolved& r, Freshness freshness, long long cap) {
+  Binds b;
+  const auto s = search_sql(b, dialect, q, r, freshness, false);
+  long long n = 0;
+  run(sql,
+      "SELECT COUNT(*) FROM (SELECT 1" + s.from + s.where + " LIMIT " + std::to_string(cap) +
+          ") capped",
+      b, [&](const soci::row& row) { n = i64(row, 0); });
+  return n;
+}
+
+// One freshness class of matches, ranked by relevance then name, from `offset`.
+std::vector<std::int64_t> rank_matches(soci::session& sql, Dialect dialect, const ResourceQuery& q,
+                                       const Resolved& r, Freshness freshness, bool walk,
+                                       long long limit, long long offset) {
+  std::vector<std::int64_t> ids;
+  if (limit <= 0) return ids;
+  Binds b;
+  const auto s = search_sql(b, dialect, q, r, freshness, walk);
+  const auto score = score_sql(b, dialect, r);
+  const std::string order =
+      score.empty() ? " ORDER BY s.nom, s.id" : " ORDER BY " + score + " DESC, s.nom, s.id";
+  run(sql,
+      "SELECT s.id" + s.from + s.where + order + " LIMIT " + std::to_string(limit) + " OFFSET " +
+          std::to_string(offset),
+      b, [&](const soci::row& row) { ids.push_back(i64(row, 0)); });
+  return ids;
+}
+
+}  // namespace
+
+void refresh_search_statistics(soci::session& sql, Dialect dialect) {
+  // PostgreSQL's autovacuum analyses a table a minute or more after it changed: until then an
+  // imported base is planned as an empty one (full sorts of every match, 300-460 ms a search
+  // on 10 000 services). ANALYZE is transactional there: it commits with the import. SQLite
+  // plans without statistics (the search names its walk index where it matters).
+  if (dialect == Dialect::postgres)
+    sql << "ANALYZE resource_services, resource_service_zone, resource_service_sub_themes";
+}
+
+ResourcePage search_services(soci::session& sql, Dialect dialect, const ResourceQuery& q,
+                             const std::string& today) {
+  Resolved r;
+  r.today = today;
   if (q.text) {
     const auto terms = query_terms(*q.text);
     if (terms.empty()) return {};
-    std::string expr;
-    if (dialect == Dialect::sqlite) {
-      for (const auto& t : terms) expr += (expr.empty() ? "\"" : " \"") + t + "\"*";
-      // The FTS table drives the loop (CROSS JOIN keeps that order): one MATCH, not one per row.
-      from =
-          " FROM resource_services_fts CROSS JOIN resource_services s ON s.id = "
-          "resource_services_fts.rowid";
-      where += " AND resource_services_fts MATCH " + b.text(expr);
-      rank = "-bm25(resource_services_fts, 10.0, 1.0)";
-    } else {
-      for (const auto& t : terms) expr += (expr.empty() ? "" : " & ") + t + ":*";
-      const auto query = "to_tsquery('simple', " + b.text(expr) + ")";
-      where += " AND s.search_vector @@ " + query;
-      rank = "ts_rank(s.search_vector, " + query + ")";
-    }
+    for (const auto& t : terms)
+      r.fts_query += dialect == Dialect::sqlite ? (r.fts_query.empty() ? "\"" : " \"") + t + "\"*"
+                                                : (r.fts_query.empty() ? "" : " & ") + t + ":*";
   }
+  if (q.commune) {
+    // The zone covers the commune when it lists the commune, its EPCI, its département or all
+    // France: the commune is expanded to those codes here, each one an indexed range of the
+    // zone table, rather than every zone expanded to its communes at write time.
+    r.zone_codes = {*q.commune, domain::departement_of_commune(*q.commune), "france", "99100"};
+    for (const auto& epci : epcis_of_commune(sql, *q.commune)) r.zone_codes.push_back(epci);
+  }
+  if (q.problematique) {
+    Binds b;
+    run(sql,
+        "SELECT code FROM resource_sub_themes WHERE problematique = " + b.text(*q.problematique), b,
+        [&](const soci::row& row) { r.problem_codes.push_back(str(row, 0)); });
+    if (r.problem_codes.empty()) return {};  // no such problématique: nothing filed under it
+  }
+  const long long per_page = q.per_page, offset = static_cast<long long>(q.page - 1) * per_page;
   ResourcePage page;
   // Counting stops past the cap: a page says "plus de 500", not the exact figure, so a filter
-  // that matches thousands of services costs what 501 rows cost.
-  run(sql,
-      "SELECT COUNT(*) FROM (SELECT 1" + from + where + " LIMIT " +
-          std::to_string(kSearchCountCap + 1) + ") capped",
-      b, [&](const soci::row& r) { page.total = i64(r, 0); });
-  if (page.total > kSearchCountCap) {
-    page.total = kSearchCountCap;
-    page.total_capped = true;
+  // that matches thousands of services costs what 501 rows cost. Without text the count comes
+  // first: it tells a broad filter (walk the names, stop at the page) from a narrow one (read
+  // its matches, sort them). With text the FTS index drives either way, and the count is only
+  // needed when the page is full.
+  bool counted = false, walk = false;
+  const auto count_all = [&] {
+    page.total = count_matches(sql, dialect, q, r, Freshness::any, kSearchCountCap + 1);
+    if (page.total > kSearchCountCap) {
+      page.total = kSearchCountCap;
+      page.total_capped = true;
+    }
+    counted = true;
+  };
+  if (r.fts_query.empty()) {
+    count_all();
+    if (!page.total_capped && page.total <= offset) return page;
+    walk = dialect == Dialect::sqlite && page.total_capped;
   }
-  // The ranking sorts narrow rows (id, stale, score, name); only the page's services are read
-  // in full afterwards.
-  const auto stale = "CASE WHEN s.due_on < " + b.text(today) + " THEN 1 ELSE 0 END";
-  const int offset = (q.page - 1) * q.per_page;
-  std::vector<std::pair<std::int64_t, bool>> ranked;
-  run(sql,
-      "SELECT s.id, " + stale + " AS stale, " + rank + " AS score" + from + where +
-          " ORDER BY stale, score DESC, s.nom, s.id LIMIT " + std::to_string(q.per_page) +
-          " OFFSET " + std::to_string(offset),
-      b, [&](const soci::row& r) { ranked.emplace_back(i64(r, 0), i64(r, 1) != 0); });
+  // Fresh services first, then the stale ones (marked), each class ranked on its own: the
+  // ranking (and its relevance score) is computed for the class the page needs, not for all.
+  auto ranked = rank_matches(sql, dialect, q, r, Freshness::fresh, walk, per_page, offset);
+  const auto fresh_on_page = static_cast<long long>(ranked.size());
+  if (fresh_on_page < per_page) {
+    // Fresh matches before the stale ones: all of them are known once this page holds some.
+    const long long fresh_total = fresh_on_page > 0 || offset == 0
+                                      ? offset + fresh_on_page
+                                      : count_matches(sql, dialect, q, r, Freshness::fresh, offset);
+    auto stale = rank_matches(sql, dialect, q, r, Freshness::stale, walk, per_page - fresh_on_page,
+                              std::max(0LL, offset - fresh_total));
+    ranked.insert(ranked.end(), stale.begin(), stale.end());
+  }
+  if (!counted) {
+    const auto n = static_cast<long long>(ranked.size());
+    if (n < per_page && (n > 0 || offset == 0)) {
+      // The last page: every match before it was on a full page.
+      page.total = std::min(offset + n, kSearchCountCap);
+      page.total_capped = offset + n > kSearchCountCap;
+    } else {
+      count_all();
+    }
+  }
   if (ranked.empty()) return page;
   std::string ids;
-  for (const auto& [id, is_stale] : ranked) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+  for (const auto id : ranked) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
   std::map<std::int64_t, ResourceHit> hits;
   Binds none;
   run(sql,
@@ -656,16 +780,16 @@ ResourcePage search_services(soci::session& sql, Dialect dialect, const Resource
           " FROM resource_services s JOIN resource_structures st ON st.id = s.structure_id "
           "WHERE s.id IN (" +
           ids + ")",
-      none, [&](const soci::row& r) {
+      none, [&](const soci::row& row) {
         ResourceHit hit;
-        hit.service = service_of(r);
-        hit.structure_nom = str(r, kServiceColumnCount - 1);
+        hit.service = service_of(row);
+        hit.structure_nom = str(row, kServiceColumnCount - 1);
         hits[hit.service.id] = std::move(hit);
       });
-  for (const auto& [id, is_stale] : ranked) {
-    auto it = hits.find(id);
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    auto it = hits.find(ranked[i]);
     if (it == hits.end()) continue;
-    it->second.stale = is_stale;
+    it->second.stale = static_cast<long long>(i) >= fresh_on_page;
     page.items.push_back(std::move(it->second));
   }
   std::vector<ResourceService*> ptrs;

@@ -81,6 +81,8 @@ struct ResourcePage {
 };
 // The EPCI a commune belongs to (admin-loaded table `communes`); empty when unknown.
 std::vector<std::string> epcis_of_commune(soci::session& sql, const std::string& commune);
+// After a bulk write (an import): the planner's statistics of the searched tables, at once.
+void refresh_search_statistics(soci::session& sql, Dialect dialect);
 // Ranked: fresh before stale, then by relevance to the text (the name weighs more), then name.
 ResourcePage search_services(soci::session& sql, Dialect dialect, const ResourceQuery& q,
                              const std::string& today);

@@ -70,6 +70,30 @@ class ResourcesTest : public ApiTest {
       sql << "UPDATE resource_services SET state = 'archive' WHERE source <> 'test'";
     });
   }
+  // n copies of the fixture's "b" (zone: the whole département, filed under se_loger), named
+  // "Service de masse numéro i", written straight to the tables: the import of as many records
+  // would only make the test slow.
+  void add_mass_services(int n) {
+    db_->transaction([n](soci::session& sql) {
+      for (int i = 0; i < n; ++i) {
+        const std::string id = "m" + std::to_string(i);
+        const std::string nom = "Service de masse numéro " + std::to_string(i);
+        sql << "INSERT INTO resource_services (source, source_id, structure_id, departement, nom, "
+               "description, thematiques, publics, modes_accueil, zone_eligibilite, "
+               "modes_mobilisation, mobilisable_par, date_maj, update_every_months, due_on, state, "
+               "search_name, search_body, created_at, updated_at) SELECT 'mass', :id, "
+               "structure_id, departement, :nom, description, thematiques, publics, modes_accueil, "
+               "zone_eligibilite, modes_mobilisation, mobilisable_par, date_maj, "
+               "update_every_months, due_on, 'publie', search_name, search_body, created_at, "
+               "updated_at FROM resource_services WHERE source = 'test' AND source_id = 'b'",
+            soci::use(id), soci::use(nom);
+      }
+      sql << "INSERT INTO resource_service_zone (service_id, code) SELECT id, '00' FROM "
+             "resource_services WHERE source = 'mass'";
+      sql << "INSERT INTO resource_service_sub_themes (service_id, sub_theme) SELECT id, "
+             "'se_loger.acceder_logement' FROM resource_services WHERE source = 'mass'";
+    });
+  }
   std::vector<std::string> names(Client& c, const std::string& query) {
     auto r = c.get("/api/v1/resources/services?per_page=100&" + query);
     EXPECT_EQ(r.status, 200) << r.body;
@@ -435,27 +459,7 @@ TEST_P(ResourcesTest, AZoneNamingAnEpciCoversItsCommunesFromTheListAdminLoads) {
 
 TEST_P(ResourcesTest, ABroadSearchCountsUpToTheCapAndPagesWithoutOverlap) {
   load_fixture();
-  // 520 copies of the fixture's "b" (zone: the whole département), written straight to the
-  // tables: the import of as many records would only make the test slow.
-  db_->transaction([](soci::session& sql) {
-    for (int i = 0; i < 520; ++i) {
-      const std::string id = "m" + std::to_string(i);
-      const std::string nom = "Service de masse numéro " + std::to_string(i);
-      sql << "INSERT INTO resource_services (source, source_id, structure_id, departement, nom, "
-             "description, thematiques, publics, modes_accueil, zone_eligibilite, "
-             "modes_mobilisation, mobilisable_par, date_maj, update_every_months, due_on, state, "
-             "search_name, search_body, created_at, updated_at) SELECT 'mass', :id, "
-             "structure_id, departement, :nom, description, thematiques, publics, modes_accueil, "
-             "zone_eligibilite, modes_mobilisation, mobilisable_par, date_maj, "
-             "update_every_months, due_on, 'publie', search_name, search_body, created_at, "
-             "updated_at FROM resource_services WHERE source = 'test' AND source_id = 'b'",
-          soci::use(id), soci::use(nom);
-    }
-    sql << "INSERT INTO resource_service_zone (service_id, code) SELECT id, '00' FROM "
-           "resource_services WHERE source = 'mass'";
-    sql << "INSERT INTO resource_service_sub_themes (service_id, sub_theme) SELECT id, "
-           "'se_loger.acceder_logement' FROM resource_services WHERE source = 'mass'";
-  });
+  add_mass_services(520);
   auto c = logged_in("social.demo");
   auto broad = c.get("/api/v1/resources/services?commune=00101&per_page=100");
   ASSERT_EQ(broad.status, 200);
@@ -474,6 +478,56 @@ TEST_P(ResourcesTest, ABroadSearchCountsUpToTheCapAndPagesWithoutOverlap) {
       EXPECT_TRUE(seen.insert(item["id"].get<long long>()).second) << "twice: " << item["nom"];
   }
   EXPECT_EQ(seen.size(), 520u) << "every match reachable by paging, past the counting cap";
+}
+
+TEST_P(ResourcesTest, PagesOfABroadSearchListEveryFreshMatchInNameOrderThenTheStaleOnes) {
+  load_fixture();
+  add_mass_services(520);
+  db_->with_session([this](soci::session& sql) {
+    // One in three past its update date, so that pages of 100 cross from fresh to stale.
+    sql << "UPDATE resource_services SET due_on = '2026-10-01' WHERE source = 'mass' AND "
+           "id % 3 = 0";
+    if (db_->dialect() == store::Dialect::sqlite)
+      sql << "INSERT INTO resource_services_fts (rowid, name, body) SELECT id, search_name, "
+             "search_body FROM resource_services WHERE source = 'mass'";
+  });
+  long long stale_copies = 0;
+  db_->with_session([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM resource_services WHERE source = 'mass' AND due_on < "
+           "'2026-11-18'",
+        soci::into(stale_copies);
+  });
+  ASSERT_GT(stale_copies, 100);
+  auto c = logged_in("social.demo");
+  // Without text (more than 500 matches: the walk in name order) and with text (all the copies
+  // score alike, so the name orders them as well).
+  for (const std::string query : {"problematique=se_loger", "commune=00101", "q=alimentaire"}) {
+    std::set<long long> seen;
+    int mass = 0, stale = 0;
+    bool stale_seen = false;
+    std::string previous;
+    for (int page = 1; page <= 7; ++page) {
+      auto r = c.get("/api/v1/resources/services?per_page=100&" + query +
+                     "&page=" + std::to_string(page));
+      ASSERT_EQ(r.status, 200) << r.body;
+      EXPECT_EQ(r.json()["total"], 500) << query << " page " << page;
+      EXPECT_TRUE(r.json()["total_capped"].get<bool>()) << query << " page " << page;
+      const auto items = r.json()["items"];
+      for (const auto& item : items) {
+        EXPECT_TRUE(seen.insert(item["id"].get<long long>()).second) << query << ": twice";
+        const bool is_stale = item["stale"].get<bool>();
+        EXPECT_FALSE(stale_seen && !is_stale) << query << ": a fresh one after a stale one";
+        const std::string nom = item["nom"];
+        if (is_stale != stale_seen) previous.clear();  // names start again with the stale ones
+        EXPECT_LE(previous, nom) << query << ": not in name order";
+        previous = nom;
+        stale_seen = is_stale;
+        if (nom.rfind("Service de masse", 0) == 0) ++mass, stale += is_stale;
+      }
+    }
+    EXPECT_EQ(mass, 520) << query << ": every copy reachable by paging";
+    EXPECT_EQ(stale, stale_copies) << query;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ResourcesTest, ::testing::Values("sqlite", "postgres"),
