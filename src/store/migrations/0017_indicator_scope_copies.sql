@@ -89,7 +89,7 @@ CREATE INDEX orientations_ind_agence ON orientations (person_agence_id, oriented
   person_departement, person_territory_id);
 CREATE INDEX orientations_ind_conseiller ON orientations (person_conseiller_id, oriented_on);
 CREATE INDEX social_supports_ind_departement ON social_supports (person_departement,
-  start_date);
+  start_date, end_date, service_org_id);
 
 -- @sqlite
 -- SQLite cannot change NEW in a BEFORE trigger: the row is completed right after its write.
