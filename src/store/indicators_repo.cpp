@@ -54,6 +54,32 @@ std::string from_where(const std::string& table, const IndicatorPersons& persons
          where;
 }
 
+// PostgreSQL's default cost of a random page read (4, spinning disks) makes it prefer reading
+// the whole supports table and hashing to reading the covering "binome" index in order (on an
+// SSD or from cache, 2.5 times faster measured on the bench base). For the counts of one call
+// only: set on the session, reset when done, even on error.
+class IndexReadCost {
+ public:
+  IndexReadCost(soci::session& sql, bool pg) : sql_(sql), pg_(pg) {
+    if (pg_) sql_ << "SET random_page_cost = 1.1";
+  }
+  ~IndexReadCost() {
+    if (!pg_) return;
+    try {
+      sql_ << "RESET random_page_cost";
+    } catch (const std::exception&) {
+      // Inside a failed transaction the rollback undoes the SET; a lost connection comes back
+      // with the defaults (Database::revive).
+    }
+  }
+  IndexReadCost(const IndexReadCost&) = delete;
+  IndexReadCost& operator=(const IndexReadCost&) = delete;
+
+ private:
+  soci::session& sql_;
+  bool pg_;
+};
+
 int as_int(const soci::row& r, std::size_t i) {
   return static_cast<int>(i64(r, i));
 }
@@ -99,6 +125,7 @@ domain::IndicatorCounts count_indicators(soci::session& sql, const IndicatorPers
 
   domain::IndicatorCounts c;
   for (auto id : counsellors) c.portfolio[id];
+  const IndexReadCost index_reads(sql, pg);
 
   // Each count reads only the rows its condition selects, through an index of the scope
   // column that holds every column it reads (migration 0017): the supports in progress at the

@@ -59,25 +59,26 @@ UPDATE social_supports SET
 -- row is fetched from the table): "binome" for the supports in progress at the end of a
 -- period, read in binôme order so that grouping needs no sort; "start" for the entries, their
 -- delays and the twelve-month cohort; "exit" for the département's exits (a territory's or
--- an agence's are read from "binome"). A counsellor's supports are found by the département's
--- "binome" index (département and counsellor lead it), their orientations by their own. The
+-- an agence's are read from "binome"). A counsellor's supports, entries and delays included,
+-- are found by the département's "binome" index (département and counsellor lead it), their
+-- orientations by their own. The
 -- territory's and agence's indexes end with the columns a coordinateur's reach adds.
 CREATE INDEX supports_ind_dep_binome ON supports (person_departement, person_conseiller_id,
   person_referent_social_id, exit_date, start_date, person_brsa, person_rqth, person_birth_date,
-  exit_outcome);
+  exit_outcome, oriented_on);
 CREATE INDEX supports_ind_dep_start ON supports (person_departement, start_date, oriented_on,
   exit_date, exit_outcome, person_conseiller_id, person_referent_social_id);
 CREATE INDEX supports_ind_dep_exit ON supports (person_departement, exit_date, start_date,
   exit_outcome);
 CREATE INDEX supports_ind_territory_binome ON supports (person_territory_id,
   person_conseiller_id, person_referent_social_id, exit_date, start_date, person_brsa,
-  person_rqth, person_birth_date, exit_outcome, person_departement);
+  person_rqth, person_birth_date, exit_outcome, person_departement, oriented_on);
 CREATE INDEX supports_ind_territory_start ON supports (person_territory_id, start_date,
   oriented_on, exit_date, exit_outcome, person_conseiller_id, person_referent_social_id,
   person_departement);
 CREATE INDEX supports_ind_agence_binome ON supports (person_agence_id, person_conseiller_id,
   person_referent_social_id, exit_date, start_date, person_brsa, person_rqth, person_birth_date,
-  exit_outcome, person_departement, person_territory_id);
+  exit_outcome, person_departement, person_territory_id, oriented_on);
 CREATE INDEX supports_ind_agence_start ON supports (person_agence_id, start_date, oriented_on,
   exit_date, exit_outcome, person_conseiller_id, person_referent_social_id, person_departement,
   person_territory_id);
