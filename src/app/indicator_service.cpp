@@ -210,13 +210,11 @@ IndicatorService::Gathered IndicatorService::gather(const domain::Actor& actor,
   auto& rules = g.rules;
   auto& origin_names = g.origin_names;
   ctx_.db.with_session([&](soci::session& sql) {
-    std::vector<std::int64_t> counsellors;
-    for (const auto& u : store::users_with_role(sql, "conseiller", place.departement)) {
-      if (scope == "territory" && u.org_territory_id != place.territory_id) continue;
-      if (scope == "agence" && u.org_id != place.agence_id) continue;
-      if (scope == "counsellor" && u.id != place.counsellor_id) continue;
-      counsellors.push_back(u.id);
-    }
+    store::CounsellorPlace where{place.departement, {}, {}, {}};
+    if (scope == "territory") where.territory_id = place.territory_id;
+    if (scope == "agence") where.agence_id = place.agence_id;
+    if (scope == "counsellor") where.counsellor_id = place.counsellor_id;
+    const auto counsellors = store::counsellors_of(sql, where);
     const auto persons = persons_of(place, scope, actor);
     if (with_facts) {
       g.facts = store::load_indicator_facts(sql, persons);

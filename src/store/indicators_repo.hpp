@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +26,14 @@ struct IndicatorPersons {
 domain::IndicatorCounts count_indicators(soci::session& sql, const IndicatorPersons& persons,
                                          const domain::Period& period,
                                          const std::vector<std::int64_t>& counsellors);
+
+// The active counsellors of a département, of one territory or agence of it, or one of them
+// (the place's portfolios): ids only.
+struct CounsellorPlace {
+  std::string departement;
+  std::optional<std::int64_t> territory_id, agence_id, counsellor_id;
+};
+std::vector<std::int64_t> counsellors_of(soci::session& sql, const CounsellorPlace& place);
 
 // The rows themselves (no name), for formulas run over a whole year once in a while: the
 // annual FSE report (domain/fse_report). The quarterly pack uses count_indicators.

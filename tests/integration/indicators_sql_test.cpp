@@ -2,9 +2,13 @@
 // domain's (count_indicator_facts, hand-checked in tests/unit/indicators_test.cpp). On both
 // backends, over rows placed on the periods' boundaries (last and first days of quarters, 29
 // February, birthdays on the last day), both must give the same counts for every scope.
+#include "app/demo_data.hpp"
 #include "domain/support.hpp"
 #include "harness.hpp"
+#include "store/binome_repo.hpp"
 #include "store/indicators_repo.hpp"
+#include "store/migrations.hpp"
+#include "store/rgpd_repo.hpp"
 #include "store/rows.hpp"
 
 namespace binome::testing {
@@ -202,6 +206,36 @@ class IndicatorsSqlTest : public ApiTest {
   std::vector<std::int64_t> counsellors_;
 };
 
+// Rows whose copy of the fiche (migration 0017) differs from their person or orientation: the
+// indicator counts read the copies, so there must be none after any write.
+long long copies_out_of_step(soci::session& sql) {
+  const auto differs = [](const std::string& a, const std::string& b) {
+    return "COALESCE(" + a + ", -1) <> COALESCE(" + b + ", -1)";
+  };
+  const auto differs_text = [](const std::string& a, const std::string& b) {
+    return "COALESCE(" + a + ", '?') <> COALESCE(" + b + ", '?')";
+  };
+  const std::string scope = differs_text("x.person_departement", "p.departement") + " OR " +
+                            differs("x.person_territory_id", "p.territory_id") + " OR " +
+                            differs("x.person_agence_id", "p.agence_id") + " OR " +
+                            differs("x.person_conseiller_id", "p.conseiller_id") + " OR " +
+                            differs("x.person_referent_social_id", "p.referent_social_id");
+  long long supports = 0, orientations = 0, social = 0;
+  sql << "SELECT COUNT(*) FROM supports x JOIN persons p ON p.id = x.person_id JOIN orientations "
+         "o ON o.id = x.orientation_id WHERE " +
+             scope + " OR " + differs("x.person_brsa", "p.brsa") + " OR " +
+             differs("x.person_rqth", "p.rqth") + " OR " +
+             differs_text("x.person_birth_date", "p.birth_date") + " OR " +
+             differs_text("x.oriented_on", "o.oriented_on"),
+      soci::into(supports);
+  sql << "SELECT COUNT(*) FROM orientations x JOIN persons p ON p.id = x.person_id WHERE " + scope,
+      soci::into(orientations);
+  sql << "SELECT COUNT(*) FROM social_supports x JOIN persons p ON p.id = x.person_id WHERE " +
+             scope,
+      soci::into(social);
+  return supports + orientations + social;
+}
+
 TEST_P(IndicatorsSqlTest, SqlCountsEqualTheFormulasForEveryScope) {
   seed();
   const auto c1 = user_id("conseiller.demo");
@@ -242,8 +276,176 @@ TEST_P(IndicatorsSqlTest, SqlCountsEqualTheFormulasForEveryScope) {
       {"99", {}}, [](const auto&) { return false; }, "autre département");
 }
 
+// The counts read the supports' and orientations' copies of the fiche: after a binôme change
+// (counsellor reassigned), a person moved to another territory and agence, a typology edit,
+// an anonymisation, an orientation re-dated and a copy overwritten by hand, the copies still
+// follow the fiche and the counts still equal the formulas, exits after the period included.
+TEST_P(IndicatorsSqlTest, CountsFollowTheFicheAfterEveryKindOfChange) {
+  seed();
+  const auto c1 = user_id("conseiller.demo"), c2 = user_id("conseiller2.demo");
+  long long north = 0, agence = 0, other_agence = 0;
+  std::vector<long long> persons(60);
+  db_->with_session([&](soci::session& sql) {
+    sql << "SELECT id FROM territories WHERE name = 'Territoire Nord'", soci::into(north);
+    sql << "SELECT MIN(id) FROM organisations WHERE kind = 'agence'", soci::into(agence);
+    sql << "SELECT MAX(id) FROM organisations WHERE kind = 'agence'", soci::into(other_agence);
+    sql << "SELECT id FROM persons WHERE departement = '00' ORDER BY id", soci::into(persons);
+  });
+  ASSERT_NE(agence, other_agence);
+  const auto before = db_->with_session([&](soci::session& sql) {
+    return store::count_indicators(
+        sql, {"00", {{Column::conseiller, c1}}},
+        {*domain::parse_date("2026-01-01"), *domain::parse_date("2026-03-31")}, counsellors_);
+  });
+  db_->transaction([&](soci::session& sql) {
+    // The binôme change path: every second person goes to the other counsellor.
+    for (std::size_t i = 0; i < persons.size(); i += 2)
+      store::set_person_referents(sql, persons[i], i % 4 ? c1 : c2, std::nullopt,
+                                  "2026-11-18T10:00:00Z");
+    // A fiche edit: territory, agence, typology and birth date.
+    for (std::size_t i = 1; i < persons.size(); i += 3) {
+      const long long pid = persons[i], terr = north, ag = i % 2 ? agence : other_agence;
+      sql << "UPDATE persons SET territory_id = :t, agence_id = :a, brsa = 1 - brsa, rqth = 1 - "
+             "rqth, birth_date = '1976-04-01' WHERE id = :p",
+          soci::use(terr), soci::use(ag), soci::use(pid);
+    }
+    store::anonymise_person(sql, persons[5], "2026-11-18T10:00:00Z");
+    // Exits after the first quarter of 2026 for supports started before it.
+    sql << "UPDATE supports SET exit_date = '2026-05-15', exit_outcome = 'emploi_cdi' WHERE "
+           "exit_date IS NULL AND start_date < '2026-03-31'";
+    // An orientation re-dated, and a copy written by hand: both are brought back to the truth.
+    sql << "UPDATE orientations SET oriented_on = '2025-12-01' WHERE id = (SELECT "
+           "MIN(orientation_id) "
+           "FROM supports)";
+    sql << "UPDATE supports SET person_conseiller_id = NULL, person_birth_date = '1900-01-01'";
+    sql << "UPDATE orientations SET person_departement = '99'";
+    sql << "UPDATE social_supports SET person_territory_id = NULL";
+  });
+  EXPECT_EQ(db_->with_session(copies_out_of_step), 0);
+
+  const auto after = db_->with_session([&](soci::session& sql) {
+    return store::count_indicators(
+        sql, {"00", {{Column::conseiller, c1}}},
+        {*domain::parse_date("2026-01-01"), *domain::parse_date("2026-03-31")}, counsellors_);
+  });
+  EXPECT_NE(after.in_progress + after.entries, before.in_progress + before.entries)
+      << "the reassigned supports moved to the other counsellor";
+  expect_same(
+      {"00", {}}, [](const auto&) { return true; }, "département après changements");
+  expect_same(
+      {"00", {{Column::territory, north}}},
+      [&](const domain::PersonScope& s) { return s.territory_id == north; },
+      "territoire après changements");
+  expect_same(
+      {"00", {{Column::agence, other_agence}}},
+      [&](const domain::PersonScope& s) { return s.agence_id == other_agence; },
+      "agence après changements");
+  expect_same(
+      {"00", {{Column::conseiller, c1}}},
+      [&](const domain::PersonScope& s) { return s.conseiller_id == c1; },
+      "conseiller après changements");
+  expect_same(
+      {"00", {{Column::conseiller, c2}}},
+      [&](const domain::PersonScope& s) { return s.conseiller_id == c2; },
+      "autre conseiller après changements");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, IndicatorsSqlTest, ::testing::Values("sqlite", "postgres"),
                          backend_name);
+
+// Migration 0017 on a base that already holds supports and orientations: the copies are
+// filled from the fiches, and the indicator counts see every row.
+class IndicatorCopiesMigrationTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(IndicatorCopiesMigrationTest, TheMigrationFillsTheCopiesOfExistingRows) {
+  TestDatabase testdb(GetParam());
+  if (!testdb.available()) GTEST_SKIP() << testdb.skip_reason;
+  auto db = store::Database::open(testdb.url(), 1);
+  // Every migration but 0017, then data written the way the code before it wrote them.
+  EXPECT_EQ(store::schema_version(*db), 0);  // creates the version table
+  db->with_session([](soci::session& sql) {
+    sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (17, 'plus tard', "
+           "'x')";
+  });
+  store::migrate(*db);
+  FakeClock clock;
+  app::Context ctx{*db, clock, {}};
+  app::load_demo(ctx, kDemoPassword);
+  long long supports = 0, orientations = 0;
+  db->transaction([&](soci::session& sql) {
+    long long profile = 0, version = 0, orienteur = 0, slai = 0;
+    sql << "SELECT p.id, v.id FROM convention_profiles p JOIN convention_profile_versions v ON "
+           "v.profile_id = p.id WHERE p.departement = '00'",
+        soci::into(profile), soci::into(version);
+    sql << "SELECT id FROM users WHERE login = 'conseiller.demo'", soci::into(orienteur);
+    sql << "SELECT MIN(id) FROM organisations WHERE kind = 'service_departemental'",
+        soci::into(slai);
+    std::vector<long long> persons(8);
+    sql << "SELECT id FROM persons WHERE departement = '00' ORDER BY id", soci::into(persons);
+    for (const long long pid : persons) {
+      long long oid = 0;
+      sql << "INSERT INTO orientations (person_id, profile_id, profile_version_id, oriented_on, "
+             "orienteur_id, side, origin, decision_mode, registered_job_seeker, social_criteria, "
+             "professional_criteria, obstacles, consent_collected_by, consent_collected_on, "
+             "consent_signature_on, electronic_exchange, status, created_at, updated_at) VALUES "
+             "(:p, :pr, :v, '2026-02-01', :u, 'france_travail', 'caf', 'accord_tacite', 1, "
+             "'[]', '[]', '[]', :u2, '2026-02-01', '2026-02-01', 0, 'entree', "
+             "'2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z') RETURNING id",
+          soci::use(pid), soci::use(profile), soci::use(version), soci::use(orienteur),
+          soci::use(orienteur), soci::into(oid);
+      sql << "INSERT INTO supports (person_id, orientation_id, profile_id, profile_version_id, "
+             "start_date, initial_months, total_months, state, created_at, updated_at) VALUES "
+             "(:p, :o, :pr, :v, '2026-02-20', 12, 12, 'en_cours', '2026-02-20T00:00:00Z', "
+             "'2026-02-20T00:00:00Z')",
+          soci::use(pid), soci::use(oid), soci::use(profile), soci::use(version);
+      sql << "INSERT INTO social_supports (person_id, profile_id, profile_version_id, "
+             "service_org_id, state, requested_by, planned_start, start_date, total_months, "
+             "created_at, updated_at) VALUES (:p, :pr, :v, :s, 'en_cours', :u, '2026-03-01', "
+             "'2026-03-01', 12, '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')",
+          soci::use(pid), soci::use(profile), soci::use(version), soci::use(slai),
+          soci::use(orienteur);
+    }
+  });
+  db->with_session([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM supports", soci::into(supports);
+    sql << "SELECT COUNT(*) FROM orientations", soci::into(orientations);
+    sql << "DELETE FROM schema_migrations WHERE version = 17";
+  });
+  ASSERT_GT(supports, 0);
+  ASSERT_GT(orientations, 0);
+  EXPECT_EQ(store::migrate(*db), 1);
+  long long filled_supports = 0, filled_orientations = 0;
+  db->with_session([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM supports WHERE person_departement IS NOT NULL AND oriented_on "
+           "IS NOT NULL",
+        soci::into(filled_supports);
+    sql << "SELECT COUNT(*) FROM orientations WHERE person_departement IS NOT NULL",
+        soci::into(filled_orientations);
+  });
+  EXPECT_EQ(filled_supports, supports);
+  EXPECT_EQ(filled_orientations, orientations);
+  EXPECT_EQ(db->with_session(copies_out_of_step), 0);
+  // The indicators see the rows written before the migration.
+  const auto counts = db->with_session([](soci::session& sql) {
+    return store::count_indicators(
+        sql, {"00", {}}, {*domain::parse_date("2026-01-01"), *domain::parse_date("2026-03-31")},
+        {});
+  });
+  EXPECT_EQ(counts.entries, 8);
+  EXPECT_EQ(counts.in_progress, 8);
+  long long oriented_in_quarter = 0;
+  db->with_session([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM orientations o JOIN persons p ON p.id = o.person_id WHERE "
+           "p.departement = '00' AND o.oriented_on BETWEEN '2026-01-01' AND '2026-03-31'",
+        soci::into(oriented_in_quarter);
+  });
+  EXPECT_GE(oriented_in_quarter, 8);
+  EXPECT_EQ(counts.orientations, oriented_in_quarter);
+  EXPECT_EQ(counts.axe3_started, 8);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, IndicatorCopiesMigrationTest,
+                         ::testing::Values("sqlite", "postgres"), backend_name);
 
 }  // namespace
 }  // namespace binome::testing
