@@ -55,7 +55,9 @@ class SnapshotStore {
   SnapshotStore(soci::session& sql, const security::NirKeys* keys);
   ~SnapshotStore();
   std::optional<flows::JobSeekerSnapshot> load(std::int64_t person_id);
-  void save(std::int64_t person_id, std::int64_t import_id, const flows::JobSeekerSnapshot& s);
+  // nir_hash: the lookup hash of s.nir when the caller has it already (else computed).
+  void save(std::int64_t person_id, std::int64_t import_id, const flows::JobSeekerSnapshot& s,
+            const std::optional<std::string>& nir_hash = std::nullopt);
   void add_event(std::int64_t person_id, std::int64_t import_id, const flows::FlowEvent& e,
                  const std::string& now);
   // Motif 46: the person is now known under another France Travail id.
