@@ -125,6 +125,15 @@ std::optional<FlowImportRow> flow_import_by_sha(soci::session& sql, const std::s
   return out;
 }
 
+bool flow_import_with_header(soci::session& sql, const FlowImportRow& h) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM flow_imports WHERE kind = :k AND departement = :d AND "
+         "date_reference = :r AND date_fabrication = :f",
+      soci::use(h.kind), soci::use(h.departement), soci::use(h.date_reference),
+      soci::use(h.date_fabrication), soci::into(n);
+  return n > 0;
+}
+
 std::vector<FlowImportRow> recent_flow_imports(soci::session& sql, int limit) {
   std::vector<FlowImportRow> out;
   for_each_row(

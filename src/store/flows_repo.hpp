@@ -30,6 +30,8 @@ void update_flow_import_counts(soci::session& sql, const FlowImportRow& row);
 std::optional<FlowImportRow> last_flow_import(soci::session& sql, const std::string& kind,
                                               const std::string& departement);
 std::optional<FlowImportRow> flow_import_by_sha(soci::session& sql, const std::string& sha256);
+// Whether an import has this kind, département, date-reference and date-fabrication.
+bool flow_import_with_header(soci::session& sql, const FlowImportRow& header);
 std::vector<FlowImportRow> recent_flow_imports(soci::session& sql, int limit);
 
 // The raw exchange file kept for an import (absolute path).
