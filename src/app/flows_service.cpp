@@ -304,6 +304,7 @@ FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, cons
         throw Abandon{};
       }
       if (read_failure) std::rethrow_exception(read_failure);
+      if (snapshots) snapshots->flush();                             // the events still buffered
       if (result.summary.file_error || !snapshots) throw Abandon{};  // rejected
       if (auto same = store::flow_import_by_sha(sql, result.sha256)) {
         result.outcome = FlowImportResult::Outcome::already_imported;

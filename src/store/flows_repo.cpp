@@ -301,6 +301,10 @@ void SnapshotStore::add_event(std::int64_t person_id, std::int64_t import_id,
                            e.detail, now);
 }
 
+void SnapshotStore::flush() {
+  impl_->statements->flush();
+}
+
 void SnapshotStore::set_ft_id(std::int64_t person_id, const std::string& ft_id,
                               const std::string& now) {
   auto& sql = impl_->sql;

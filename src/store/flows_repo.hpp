@@ -60,8 +60,10 @@ class SnapshotStore {
   // nir_hash: the lookup hash of s.nir when the caller has it already (else computed).
   void save(std::int64_t person_id, std::int64_t import_id, const flows::JobSeekerSnapshot& s,
             const std::optional<std::string>& nir_hash = std::nullopt);
+  // Events may be buffered: flush() writes them (before the transaction commits).
   void add_event(std::int64_t person_id, std::int64_t import_id, const flows::FlowEvent& e,
                  const std::string& now);
+  void flush();
   // Motif 46: the person is now known under another France Travail id.
   void set_ft_id(std::int64_t person_id, const std::string& ft_id, const std::string& now);
 

@@ -33,9 +33,11 @@ class SnapshotStatements {
   // A person with a row: every column rewritten, but the NIR's two only when `with_nir` (an
   // unchanged NIR leaves the nir_hash index alone).
   virtual void update(const SnapshotRow& row, bool with_nir) = 0;
+  // May be buffered (SQLite: written 64 at a time, in order): flush() writes what is left.
   virtual void event(std::int64_t person, std::int64_t import, const std::string& kind,
                      const std::string& date, const std::string& detail,
                      const std::string& created_at) = 0;
+  virtual void flush() {}
 };
 
 // SQLite's API on a SQLite session, SOCI on any other.
