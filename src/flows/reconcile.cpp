@@ -20,24 +20,35 @@ std::string identity_key(const std::string& last, const std::string& first,
 }
 
 void PersonIndex::put(Map& map, const std::string& key, std::int64_t id) {
-  auto [it, inserted] = map.emplace(key, id);
-  if (!inserted && it->second != id) it->second = -1;
+  auto [value, inserted] = map.emplace(key, id);
+  if (!inserted && *value != id) *value = -1;
 }
 
 std::optional<std::int64_t> PersonIndex::find(const Map& map, const std::string& key,
                                               bool& ambiguous) {
-  const auto it = map.find(key);
-  if (it == map.end()) return std::nullopt;
-  if (it->second < 0) {
+  const std::int64_t* value = map.find(key);
+  if (!value) return std::nullopt;
+  if (*value < 0) {
     ambiguous = true;
     return std::nullopt;
   }
-  return it->second;
+  return *value;
+}
+
+PersonIndex::Ids& PersonIndex::ids_of(std::int64_t person) {
+  const auto at = ids_index_.emplace(person, std::uint32_t(ids_.size()));
+  if (at == ids_.size()) ids_.emplace_back();
+  return ids_[at];
+}
+
+const PersonIndex::Ids* PersonIndex::find_ids(std::int64_t person) const {
+  const auto at = ids_index_.find(person);
+  return at == IdMap::npos ? nullptr : &ids_[at];
 }
 
 void PersonIndex::add_person(const KnownPerson& p) {
   ++persons_;
-  if (p.ft_id && !p.ft_id->empty()) ids_[p.id].ft_id = p.ft_id;
+  if (p.ft_id && !p.ft_id->empty()) ids_of(p.id).ft_id = p.ft_id;
   if (p.ft_id && !p.ft_id->empty()) {
     if (p.ft_id->size() == 11)
       put(by_ft_, *p.ft_id, p.id);
@@ -50,7 +61,7 @@ void PersonIndex::add_person(const KnownPerson& p) {
 void PersonIndex::add_known_ids(std::int64_t person_id, const std::optional<std::string>& nir,
                                 const std::optional<std::string>& code_pe,
                                 const std::optional<std::string>& identifiant_pe) {
-  auto& ids = ids_[person_id];
+  auto& ids = ids_of(person_id);
   ids.snapshot = true;
   if (nir) {
     put(by_nir_, *nir, person_id);
@@ -63,20 +74,21 @@ void PersonIndex::add_known_ids(std::int64_t person_id, const std::optional<std:
 }
 
 bool PersonIndex::has_snapshot(std::int64_t person_id) const {
-  const auto it = ids_.find(person_id);
-  return it != ids_.end() && it->second.snapshot;
+  const Ids* ids = find_ids(person_id);
+  return ids && ids->snapshot;
 }
 
 void PersonIndex::reserve(std::size_t persons) {
   for (Map* m : {&by_nir_, &by_ft_, &by_identifiant_, &by_identity_}) m->reserve(persons);
+  ids_index_.reserve(persons);
   ids_.reserve(persons);
 }
 
 bool PersonIndex::contradicts(std::int64_t person, const Values& d,
                               const std::optional<std::string>& nir_key) const {
-  const auto it = ids_.find(person);
-  if (it == ids_.end()) return false;
-  const Ids& ids = it->second;
+  const Ids* found = find_ids(person);
+  if (!found) return false;
+  const Ids& ids = *found;
   if (nir_key && ids.nir && *ids.nir != *nir_key) return true;
   if (d.ok(Field::code_pe) && d.ok(Field::identifiant_pe)) {
     const std::string& id = d.get(Field::identifiant_pe);

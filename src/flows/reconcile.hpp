@@ -8,9 +8,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "flows/fields.hpp"
+#include "flows/key_map.hpp"
 
 namespace binome::flows {
 
@@ -48,17 +49,20 @@ class PersonIndex {
   std::size_t size() const { return persons_; }
 
  private:
-  using Map = std::unordered_map<std::string, std::int64_t>;
-  static void put(Map& map, const std::string& key, std::int64_t id);  // -1: ambiguous
+  using Map = KeyMap;  // key → person id, -1 when two persons share the key
+  static void put(Map& map, const std::string& key, std::int64_t id);
   static std::optional<std::int64_t> find(const Map& map, const std::string& key, bool& ambiguous);
   struct Ids {
     std::optional<std::string> ft_id, nir, ft;  // ft: code-pe + identifiant-pe of a snapshot
     bool snapshot = false;
   };
+  Ids& ids_of(std::int64_t person);
+  const Ids* find_ids(std::int64_t person) const;
   bool contradicts(std::int64_t person, const Values& d,
                    const std::optional<std::string>& nir_key) const;
   Map by_nir_, by_ft_, by_identifiant_, by_identity_;
-  std::unordered_map<std::int64_t, Ids> ids_;
+  IdMap ids_index_;  // person id → position in ids_
+  std::vector<Ids> ids_;
   std::size_t persons_ = 0;
 };
 

@@ -6,6 +6,7 @@
 
 #include "domain/text.hpp"
 #include "store/rows.hpp"
+#include "store/snapshot_statements.hpp"
 
 namespace binome::store {
 namespace {
@@ -29,11 +30,7 @@ constexpr std::array<OptField, 13> kOptional{
     &Snapshot::axe,
     &Snapshot::modalite,
 };
-constexpr std::size_t kValues = kOptional.size() + 2;  // + nir_sealed, nir_hash
-constexpr const char* kSnapshotColumns =
-    "kind, date_reference, nir_sealed, nir_hash, code_pe, identifiant_pe, date_debut_ide, "
-    "code_categorie, date_cessation, motif_cessation, date_radiation, motif_radiation, "
-    "structure_principale, structure_deleguee, ppae_date_signature, axe, modalite";
+static_assert(kOptional.size() + 2 == kSnapshotValues, "nir_sealed, nir_hash, then these");
 
 std::runtime_error unreadable_nir(std::int64_t person_id) {
   return std::runtime_error("NIR de la personne n° " + std::to_string(person_id) +
@@ -128,6 +125,15 @@ std::optional<FlowImportRow> flow_import_by_sha(soci::session& sql, const std::s
   return out;
 }
 
+bool flow_import_with_header(soci::session& sql, const FlowImportRow& h) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM flow_imports WHERE kind = :k AND departement = :d AND "
+         "date_reference = :r AND date_fabrication = :f",
+      soci::use(h.kind), soci::use(h.departement), soci::use(h.date_reference),
+      soci::use(h.date_fabrication), soci::into(n);
+  return n > 0;
+}
+
 std::vector<FlowImportRow> recent_flow_imports(soci::session& sql, int limit) {
   std::vector<FlowImportRow> out;
   for_each_row(
@@ -165,80 +171,62 @@ void load_person_index(soci::session& sql, const std::string& departement,
   sql << "SELECT COUNT(*) FROM persons WHERE departement = :d", soci::use(departement),
       soci::into(n);
   index.reserve(std::size_t(n));
-  for_each(sql,
-           "SELECT id, last_name, first_name, birth_date, ft_id FROM persons "
-           "WHERE departement = :d",
-           {departement}, [&](const soci::row& r) {
-             index.add_person({i64(r, 0), str(r, 1), str(r, 2), str(r, 3), opt_str(r, 4)});
-           });
-  for_each(
-      sql,
-      "SELECT s.person_id, s.nir_hash, s.code_pe, s.identifiant_pe FROM job_seeker_snapshots s "
-      "JOIN persons p ON p.id = s.person_id WHERE p.departement = :d",
-      {departement}, [&](const soci::row& r) {
-        index.add_known_ids(i64(r, 0), opt_str(r, 1), opt_str(r, 2), opt_str(r, 3));
-      });
+  // Fetched in bulk (SOCI vectors): a dynamic soci::row per person cost more than the index.
+  constexpr std::size_t kBatch = 1000;
+  std::vector<long long> ids(kBatch);
+  std::vector<std::string> a(kBatch), b(kBatch), c(kBatch);
+  std::vector<soci::indicator> a_ind(kBatch), b_ind(kBatch), c_ind(kBatch);
+  const auto refill = [&] {
+    for (auto* v : {&a, &b, &c}) v->resize(kBatch);
+    for (auto* v : {&a_ind, &b_ind, &c_ind}) v->resize(kBatch);
+    ids.resize(kBatch);
+  };
+  std::vector<std::string> ft(kBatch);
+  {
+    soci::statement st =
+        (sql.prepare << "SELECT id, last_name, first_name, birth_date, ft_id FROM persons "
+                        "WHERE departement = :d",
+         soci::use(departement), soci::into(ids), soci::into(a), soci::into(b), soci::into(c),
+         soci::into(ft, c_ind));
+    st.execute();
+    while (st.fetch()) {
+      for (std::size_t i = 0; i < ids.size(); ++i)
+        index.add_person({ids[i], std::move(a[i]), std::move(b[i]), std::move(c[i]),
+                          c_ind[i] == soci::i_ok ? std::optional(std::move(ft[i])) : std::nullopt});
+      refill();
+      ft.resize(kBatch);
+    }
+  }
+  refill();  // the last fetch emptied the vectors
+  const auto opt = [](std::string& v, soci::indicator ind) {
+    return ind == soci::i_ok ? std::optional(std::move(v)) : std::nullopt;
+  };
+  soci::statement st =
+      (sql.prepare << "SELECT s.person_id, s.nir_hash, s.code_pe, s.identifiant_pe FROM "
+                      "job_seeker_snapshots s JOIN persons p ON p.id = s.person_id WHERE "
+                      "p.departement = :d",
+       soci::use(departement), soci::into(ids), soci::into(a, a_ind), soci::into(b, b_ind),
+       soci::into(c, c_ind));
+  st.execute();
+  while (st.fetch()) {
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      index.add_known_ids(ids[i], opt(a[i], a_ind[i]), opt(b[i], b_ind[i]), opt(c[i], c_ind[i]));
+    refill();
+  }
 }
 
 struct SnapshotStore::Impl {
   soci::session& sql;
   const security::NirKeys* keys;
-  // Bound variables of the prepared statements.
-  long long person = 0, import = 0;
-  std::string kind, date_reference;
-  std::array<std::string, kValues> values;
-  std::array<soci::indicator, kValues> inds{};
-  std::string ev_kind, ev_date, ev_detail, ev_now;
-  soci::statement select, upsert, event;
-  // The last snapshot loaded, sealed: saved again unchanged, its NIR is not sealed anew.
+  std::unique_ptr<SnapshotStatements> statements;
+  SnapshotRow row;  // reused: its strings keep their capacity from one dossier to the next
+  // The last snapshot loaded, sealed: saved again unchanged, its NIR is not sealed anew, and
+  // its row is updated in place (no insert attempted).
   long long loaded_person = -1;
   std::optional<std::string> loaded_nir, loaded_sealed, loaded_hash;
 
   Impl(soci::session& s, const security::NirKeys* k)
-      : sql(s), keys(k), select(s), upsert(s), event(s) {
-    select.exchange(soci::use(person));
-    select.exchange(soci::into(kind));
-    select.exchange(soci::into(date_reference));
-    for (std::size_t i = 0; i < values.size(); ++i) select.exchange(soci::into(values[i], inds[i]));
-    select.alloc();
-    select.prepare(std::string("SELECT ") + kSnapshotColumns +
-                   " FROM job_seeker_snapshots WHERE person_id = :p");
-    select.define_and_bind();
-
-    upsert.exchange(soci::use(person));
-    upsert.exchange(soci::use(import));
-    upsert.exchange(soci::use(kind));
-    upsert.exchange(soci::use(date_reference));
-    for (std::size_t i = 0; i < values.size(); ++i) upsert.exchange(soci::use(values[i], inds[i]));
-    upsert.alloc();
-    std::string sql_text = std::string("INSERT INTO job_seeker_snapshots (person_id, import_id, ") +
-                           kSnapshotColumns + ") VALUES (:p, :i, :k, :r";
-    for (std::size_t i = 0; i < values.size(); ++i) sql_text += ", :v" + std::to_string(i);
-    sql_text += ") ON CONFLICT (person_id) DO UPDATE SET import_id = excluded.import_id";
-    std::string cols = kSnapshotColumns;
-    for (std::size_t start = 0; start < cols.size();) {
-      auto comma = cols.find(',', start);
-      if (comma == std::string::npos) comma = cols.size();
-      std::string c = cols.substr(start, comma - start);
-      while (!c.empty() && c.front() == ' ') c.erase(0, 1);
-      sql_text += ", " + c + " = excluded." + c;
-      start = comma + 1;
-    }
-    upsert.prepare(sql_text);
-    upsert.define_and_bind();
-
-    event.exchange(soci::use(person));
-    event.exchange(soci::use(import));
-    event.exchange(soci::use(ev_kind));
-    event.exchange(soci::use(ev_date));
-    event.exchange(soci::use(ev_detail));
-    event.exchange(soci::use(ev_now));
-    event.alloc();
-    event.prepare(
-        "INSERT INTO flow_events (person_id, import_id, kind, event_date, detail, created_at) "
-        "VALUES (:p, :i, :k, :d, :t, :c)");
-    event.define_and_bind();
-  }
+      : sql(s), keys(k), statements(snapshot_statements(s)) {}
 };
 
 SnapshotStore::SnapshotStore(soci::session& sql, const security::NirKeys* keys)
@@ -247,62 +235,74 @@ SnapshotStore::~SnapshotStore() = default;
 
 std::optional<flows::JobSeekerSnapshot> SnapshotStore::load(std::int64_t person_id) {
   auto& m = *impl_;
-  m.person = person_id;
   m.loaded_person = -1;
-  if (!m.select.execute(true)) return std::nullopt;
+  auto& r = m.row;
+  if (!m.statements->select(person_id, r)) return std::nullopt;
   Snapshot s;
-  s.kind = m.kind;
-  s.date_reference = m.date_reference;
-  if (m.inds[0] == soci::i_ok && m.keys) {
-    s.nir = m.keys->open(m.values[0], person_id);
+  s.kind = r.kind;
+  s.date_reference = r.date_reference;
+  m.loaded_person = person_id;
+  m.loaded_nir = m.loaded_sealed = m.loaded_hash = std::nullopt;
+  if (r.present[0] && m.keys) {
+    s.nir = m.keys->open(r.values[0], person_id);
     if (!s.nir) throw unreadable_nir(person_id);
-    m.loaded_person = person_id;
     m.loaded_nir = s.nir;
-    m.loaded_sealed = m.values[0];
-    m.loaded_hash = m.inds[1] == soci::i_ok ? std::optional(m.values[1]) : std::nullopt;
+    m.loaded_sealed = r.values[0];
+    m.loaded_hash = r.present[1] ? std::optional(r.values[1]) : std::nullopt;
   }
   for (std::size_t i = 0; i < kOptional.size(); ++i)
-    if (m.inds[i + 2] == soci::i_ok) s.*kOptional[i] = m.values[i + 2];
+    if (r.present[i + 2]) s.*kOptional[i] = r.values[i + 2];
   return s;
 }
 
-void SnapshotStore::save(std::int64_t person_id, std::int64_t import_id, const Snapshot& s) {
+void SnapshotStore::save(std::int64_t person_id, std::int64_t import_id, const Snapshot& s,
+                         const std::optional<std::string>& nir_hash) {
   auto& m = *impl_;
   if (s.nir && !m.keys)
     throw std::runtime_error("NIR à enregistrer sans clé de chiffrement : rien n'est écrit");
-  m.person = person_id;
-  m.import = import_id;
-  m.kind = s.kind;
-  m.date_reference = s.date_reference;
+  auto& r = m.row;
+  r.person = person_id;
+  r.import = import_id;
+  r.kind = s.kind;
+  r.date_reference = s.date_reference;
+  // The row read by load() for this person: updated in place, its NIR columns left alone when
+  // the NIR did not change (with a key: without one, load() could not read it).
+  const bool loaded = m.loaded_person == person_id;
+  const bool same_nir =
+      loaded && m.keys && m.loaded_nir == s.nir && (!s.nir || (m.loaded_sealed && m.loaded_hash));
   if (!s.nir) {
-    m.inds[0] = m.inds[1] = soci::i_null;
-  } else if (m.loaded_person == person_id && m.loaded_nir == s.nir && m.loaded_hash) {
-    m.values[0] = *m.loaded_sealed;
-    m.values[1] = *m.loaded_hash;
-    m.inds[0] = m.inds[1] = soci::i_ok;
+    r.present[0] = r.present[1] = false;
+  } else if (same_nir) {
+    r.values[0] = *m.loaded_sealed;
+    r.values[1] = *m.loaded_hash;
+    r.present[0] = r.present[1] = true;
   } else {
-    m.values[0] = m.keys->seal(*s.nir, person_id);
-    m.values[1] = m.keys->lookup_hash(*s.nir);
-    m.inds[0] = m.inds[1] = soci::i_ok;
+    r.values[0] = m.keys->seal(*s.nir, person_id);
+    r.values[1] = nir_hash ? *nir_hash : m.keys->lookup_hash(*s.nir);
+    r.present[0] = r.present[1] = true;
   }
   for (std::size_t i = 0; i < kOptional.size(); ++i) {
     const auto& v = s.*kOptional[i];
-    m.values[i + 2] = v.value_or("");
-    m.inds[i + 2] = v ? soci::i_ok : soci::i_null;
+    r.present[i + 2] = v.has_value();
+    if (v)
+      r.values[i + 2] = *v;
+    else
+      r.values[i + 2].clear();
   }
-  m.upsert.execute(true);
+  if (loaded)
+    m.statements->update(r, !same_nir);
+  else
+    m.statements->upsert(r);
 }
 
 void SnapshotStore::add_event(std::int64_t person_id, std::int64_t import_id,
                               const flows::FlowEvent& e, const std::string& now) {
-  auto& m = *impl_;
-  m.person = person_id;
-  m.import = import_id;
-  m.ev_kind = std::string(flows::to_string(e.kind));
-  m.ev_date = e.date;
-  m.ev_detail = e.detail;
-  m.ev_now = now;
-  m.event.execute(true);
+  impl_->statements->event(person_id, import_id, std::string(flows::to_string(e.kind)), e.date,
+                           e.detail, now);
+}
+
+void SnapshotStore::flush() {
+  impl_->statements->flush();
 }
 
 void SnapshotStore::set_ft_id(std::int64_t person_id, const std::string& ft_id,

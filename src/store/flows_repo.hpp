@@ -30,6 +30,8 @@ void update_flow_import_counts(soci::session& sql, const FlowImportRow& row);
 std::optional<FlowImportRow> last_flow_import(soci::session& sql, const std::string& kind,
                                               const std::string& departement);
 std::optional<FlowImportRow> flow_import_by_sha(soci::session& sql, const std::string& sha256);
+// Whether an import has this kind, département, date-reference and date-fabrication.
+bool flow_import_with_header(soci::session& sql, const FlowImportRow& header);
 std::vector<FlowImportRow> recent_flow_imports(soci::session& sql, int limit);
 
 // The raw exchange file kept for an import (absolute path).
@@ -55,9 +57,13 @@ class SnapshotStore {
   SnapshotStore(soci::session& sql, const security::NirKeys* keys);
   ~SnapshotStore();
   std::optional<flows::JobSeekerSnapshot> load(std::int64_t person_id);
-  void save(std::int64_t person_id, std::int64_t import_id, const flows::JobSeekerSnapshot& s);
+  // nir_hash: the lookup hash of s.nir when the caller has it already (else computed).
+  void save(std::int64_t person_id, std::int64_t import_id, const flows::JobSeekerSnapshot& s,
+            const std::optional<std::string>& nir_hash = std::nullopt);
+  // Events may be buffered: flush() writes them (before the transaction commits).
   void add_event(std::int64_t person_id, std::int64_t import_id, const flows::FlowEvent& e,
                  const std::string& now);
+  void flush();
   // Motif 46: the person is now known under another France Travail id.
   void set_ft_id(std::int64_t person_id, const std::string& ft_id, const std::string& now);
 

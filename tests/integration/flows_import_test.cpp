@@ -357,6 +357,16 @@ TEST_P(FlowsImportTest, SameFileTwiceChangesNothing) {
 
 TEST_P(FlowsImportTest, NextMonthDerivesEventsAndFollowsAChangeOfSite) {
   ASSERT_EQ(import(write("sept.xml", sample_pecgm())).outcome, Outcome::imported);
+  const auto sealed_nir = [&] {
+    std::string sealed;
+    db_->with_session([&](soci::session& sql) {
+      long long p = helene_;
+      sql << "SELECT nir_sealed FROM job_seeker_snapshots WHERE person_id = :p", soci::use(p),
+          soci::into(sealed);
+    });
+    return sealed;
+  };
+  const std::string september_seal = sealed_nir();
   const auto r = import(write("oct.xml", october()));
   ASSERT_EQ(r.outcome, Outcome::imported);
   EXPECT_EQ(r.matched, 2) << "Hélène found by her NIR despite new ids and spelling";
@@ -367,6 +377,20 @@ TEST_P(FlowsImportTest, NextMonthDerivesEventsAndFollowsAChangeOfSite) {
   std::vector<std::string> m;
   for (const auto& e : events_of(moussa_)) m.push_back(e.kind + "@" + e.event_date);
   EXPECT_EQ(m, (std::vector<std::string>{"cessation@2024-08-12", "inscription@2024-09-20"}));
+  // Her snapshot is October's; her NIR, the same, is kept as it was sealed (not sealed anew).
+  const auto snapshot = [&] {
+    return db_->with_session([&](soci::session& sql) {
+      return store::job_seeker_snapshot(sql, helene_, test_nir_keys().get());
+    });
+  };
+  auto october_snapshot = snapshot();
+  ASSERT_TRUE(october_snapshot);
+  EXPECT_EQ(october_snapshot->date_reference, "2024-10-01");
+  EXPECT_EQ(october_snapshot->code_pe, "059");
+  EXPECT_EQ(october_snapshot->identifiant_pe, "7654321B");
+  EXPECT_EQ(october_snapshot->modalite, "REN");
+  EXPECT_EQ(october_snapshot->nir, "2850762041123");
+  EXPECT_EQ(sealed_nir(), september_seal);
   // November: no NIR for Hélène any more, only her new France Travail id.
   std::string nov = edit_all(october(), "2024-10-01", "2024-11-01");
   nov = edit(nov, "<date-fabrication>2024-10-09", "<date-fabrication>2024-11-09");
@@ -377,6 +401,11 @@ TEST_P(FlowsImportTest, NextMonthDerivesEventsAndFollowsAChangeOfSite) {
   EXPECT_EQ(n.matched, 2);
   EXPECT_EQ(n.unmatched, 0);
   EXPECT_EQ(events_of(helene_).size(), 3u) << "nothing new for her";
+  const auto november_snapshot = snapshot();
+  ASSERT_TRUE(november_snapshot);
+  EXPECT_EQ(november_snapshot->date_reference, "2024-11-01");
+  EXPECT_EQ(november_snapshot->nir, "2850762041123") << "a file without NIR does not forget it";
+  EXPECT_EQ(sealed_nir(), september_seal);
 }
 
 TEST_P(FlowsImportTest, OlderFileIsRefusedUnlessForced) {
