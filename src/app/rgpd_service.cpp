@@ -71,6 +71,7 @@ std::optional<domain::RetentionFacts> facts_of(
   f.support_in_progress = c.support_in_progress;
   f.has_followup_data = c.followup_rows > 0;
   f.has_fiche = c.has_fiche;
+  f.has_flow_data = c.flow_rows > 0;
   return f;
 }
 
@@ -127,7 +128,7 @@ PurgeReport compute_plan(soci::session& sql, const domain::Date& today) {
       item.rule = due.rule;
       item.action =
           due.category == domain::RetentionCategory::fiche ? "anonymisation" : "suppression";
-      item.rows = c.followup_rows;
+      item.rows = due.category == domain::RetentionCategory::flux ? c.flow_rows : c.followup_rows;
       report.items.push_back(std::move(item));
     }
   }
@@ -286,15 +287,21 @@ PurgeReport RgpdService::purge(const Origin& origin) {
     ctx_.db.transaction([&](soci::session& sql) {
       std::vector<store::AuditEntry> entries;
       const auto now = ctx_.now_iso();
-      const long long rows = store::delete_followup_data(sql, person);
-      bool anonymise = false;
+      // Only the flow data when they alone are due (the RSA flows convention's shorter
+      // period); every follow-up row, flow data included, otherwise.
+      bool followup_due = false, anonymise = false;
       for (const auto* item : items) {
         if (item->category == domain::RetentionCategory::fiche) anonymise = true;
-        entries.push_back(audit_entry(system_actor(),
-                                      item->category == domain::RetentionCategory::fiche
-                                          ? "purge.anonymisation"
-                                          : "purge.suivi",
-                                      person, origin,
+        if (item->category != domain::RetentionCategory::flux) followup_due = true;
+      }
+      const long long rows = followup_due ? store::delete_followup_data(sql, person)
+                                          : store::delete_flow_data(sql, person);
+      for (const auto* item : items) {
+        const char* action = item->category == domain::RetentionCategory::fiche
+                                 ? "purge.anonymisation"
+                             : item->category == domain::RetentionCategory::flux ? "purge.flux"
+                                                                                 : "purge.suivi";
+        entries.push_back(audit_entry(system_actor(), action, person, origin,
                                       "convention:" + item->convention + ";limite:" + item->limit +
                                           ";lignes:" + std::to_string(rows)));
       }

@@ -15,7 +15,9 @@ void print_purge(const app::PurgeReport& report, bool dry_run, std::ostream& out
   for (const auto& i : report.items) {
     out << "personne " << i.person_id << " (département " << i.departement << ", convention "
         << i.convention << ") — " << domain::category_label(i.category) << " : " << i.action;
-    if (i.category == domain::RetentionCategory::suivi || i.rows > 0)
+    if (i.category == domain::RetentionCategory::flux)
+      out << " de " << i.rows << " élément(s) reçu(s) par les flux";
+    else if (i.category == domain::RetentionCategory::suivi || i.rows > 0)
       out << " de " << i.rows << " élément(s) de suivi";
     out << " — conservation jusqu'au " << i.limit << " — règle : " << i.rule << "\n";
   }
@@ -24,11 +26,14 @@ void print_purge(const app::PurgeReport& report, bool dry_run, std::ostream& out
         << f.import_id << ", « " << f.file_name << " », importé le " << f.imported_at.substr(0, 10)
         << ") : suppression de " << f.path << " — conservation jusqu'au " << f.limit
         << " — règle : " << f.rule << "\n";
-  int suivi = 0, fiche = 0;
+  int suivi = 0, fiche = 0, flux = 0;
   for (const auto& i : report.items)
-    (i.category == domain::RetentionCategory::fiche ? fiche : suivi)++;
+    (i.category == domain::RetentionCategory::fiche  ? fiche
+     : i.category == domain::RetentionCategory::flux ? flux
+                                                     : suivi)++;
   out << (dry_run ? "Seraient traités : " : "Traités : ") << suivi
-      << " suppression(s) de données de suivi, " << fiche << " anonymisation(s), "
+      << " suppression(s) de données de suivi, " << flux
+      << " suppression(s) de données des flux RSA, " << fiche << " anonymisation(s), "
       << report.raw_files.size() << " fichier(s) brut(s) de flux.";
   if (report.persons_in_progress > 0)
     out << " " << report.persons_in_progress

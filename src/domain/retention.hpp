@@ -12,6 +12,10 @@
 //    identity erased, the orientation, support and axe 3 rows kept without it so past
 //    indicators do not change. A person never oriented has no fiche and no FSE obligation:
 //    its identity goes with the follow-up data.
+//  - flux: what the RSA flows brought about the person (its France Travail snapshot with the
+//    sealed NIR, its flow events). The RSA flows convention (62: seed 003) has them destroyed at
+//    the latest N months after its end (flow_data_months, 2 in 62), earlier than the rest of the
+//    follow-up data; without such a period they go with the follow-up data.
 // A person with a support still in progress keeps everything.
 #pragma once
 #include <optional>
@@ -23,7 +27,7 @@
 
 namespace binome::domain {
 
-enum class RetentionCategory { suivi, fiche };
+enum class RetentionCategory { suivi, fiche, flux };
 const char* to_string(RetentionCategory c);
 // "Données de suivi (rendez-vous, tâches, …)"
 const char* category_label(RetentionCategory c);
@@ -36,6 +40,7 @@ struct RetentionFacts {
   bool support_in_progress = false;
   bool has_followup_data = false;  // rows of the suivi category exist
   bool has_fiche = true;           // an orientation exists: the FSE keeps the fiche
+  bool has_flow_data = false;      // a job-seeker snapshot or flow events exist
   bool anonymised = false;
 };
 
@@ -49,7 +54,8 @@ struct RetentionDue {
 std::vector<RetentionDue> retention_limits(const RetentionFacts& facts);
 
 // What must go today (limit strictly before today), and nothing while a support is in
-// progress or what is already gone.
+// progress or what is already gone. The flow data are not listed on their own when the
+// follow-up data, which include them, go the same day.
 std::vector<RetentionDue> purge_due(const RetentionFacts& facts, const Date& today);
 
 // Raw exchange files of the RSA flows (seed 003, annexe 1): kept at most `days` days after

@@ -91,6 +91,23 @@ constexpr const char* kFollowupDeletes[] = {
     "DELETE FROM flow_events WHERE person_id = :p",
     "DELETE FROM job_seeker_snapshots WHERE person_id = :p",
 };
+constexpr const char* kFlowDeletes[] = {
+    "DELETE FROM flow_events WHERE person_id = :p",
+    "DELETE FROM job_seeker_snapshots WHERE person_id = :p",
+};
+
+template <std::size_t N>
+long long delete_rows_of(soci::session& sql, std::int64_t person_id,
+                         const char* const (&queries)[N]) {
+  long long total = 0;
+  long long p = person_id;
+  for (const char* q : queries) {
+    soci::statement st = (sql.prepare << q, soci::use(p));
+    st.execute(true);
+    total += st.get_affected_rows();
+  }
+  return total;
+}
 
 }  // namespace
 
@@ -133,18 +150,19 @@ std::vector<RetentionCandidate> retention_candidates(soci::session& sql) {
       "binome_assignments UNION ALL SELECT person_id FROM flow_events UNION ALL SELECT "
       "person_id FROM job_seeker_snapshots) f GROUP BY person_id",
       [](RetentionCandidate& c, const soci::row& r) { c.followup_rows = i64(r, 1); });
+  each(
+      "SELECT person_id, COUNT(*) FROM (SELECT person_id FROM flow_events UNION ALL SELECT "
+      "person_id FROM job_seeker_snapshots) f GROUP BY person_id",
+      [](RetentionCandidate& c, const soci::row& r) { c.flow_rows = i64(r, 1); });
   return out;
 }
 
 long long delete_followup_data(soci::session& sql, std::int64_t person_id) {
-  long long total = 0;
-  long long p = person_id;
-  for (const char* q : kFollowupDeletes) {
-    soci::statement st = (sql.prepare << q, soci::use(p));
-    st.execute(true);
-    total += st.get_affected_rows();
-  }
-  return total;
+  return delete_rows_of(sql, person_id, kFollowupDeletes);
+}
+
+long long delete_flow_data(soci::session& sql, std::int64_t person_id) {
+  return delete_rows_of(sql, person_id, kFlowDeletes);
 }
 
 void anonymise_person(soci::session& sql, std::int64_t person_id, const std::string& now) {

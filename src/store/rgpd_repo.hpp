@@ -22,12 +22,16 @@ struct RetentionCandidate {
   bool support_in_progress = false;
   bool has_fiche = false;  // an orientation exists
   long long followup_rows = 0;
+  long long flow_rows = 0;  // its job-seeker snapshot and flow events (part of followup_rows)
 };
 // Every person not yet anonymised.
 std::vector<RetentionCandidate> retention_candidates(soci::session& sql);
 // Deletes the follow-up data of a person (appointments, tasks and EP decisions, resource
 // links, binôme history); returns the number of rows deleted.
 long long delete_followup_data(soci::session& sql, std::int64_t person_id);
+// Deletes what the RSA flows brought about a person (flow events, job-seeker snapshot with the
+// sealed NIR); returns the number of rows deleted.
+long long delete_flow_data(soci::session& sql, std::int64_t person_id);
 // Erases the identity and keeps the row with what indicators count (département,
 // territory, agence, referents, BRSA, RQTH, family situation, children, birth year).
 void anonymise_person(soci::session& sql, std::int64_t person_id, const std::string& now);

@@ -190,6 +190,61 @@ TEST_P(RgpdTest, PurgeRemovesExactlyWhatTheRulesNoLongerAllow) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM persons WHERE anonymised_at IS NULL"), 1) << "in progress";
 }
 
+TEST_P(RgpdTest, FlowDataGoTwoMonthsAfterTheConventionsEndAndNothingElseDoes) {
+  const auto ids = persons_of("conseiller.demo");
+  ASSERT_GE(ids.size(), 2u);
+  const long long followed = ids[0], other = ids[1];
+  const auto id = [](long long v) { return std::to_string(v); };
+  appointment(followed);
+  // What a PECGM brought about the person: its snapshot (sealed NIR) and an event.
+  db_->with_session([&](soci::session& sql) {
+    sql << "INSERT INTO flow_imports (kind, departement, date_reference, date_fabrication, "
+           "file_name, file_sha256, dossiers, matched, unmatched, rejected, events, forced, "
+           "imported_at, imported_by) VALUES ('PECGM', '00', '2026-10-31', '2026-11-02', "
+           "'pecgm.xml', 'abc', 1, 1, 0, 0, 1, 0, '2026-11-09T08:00:00Z', 'test')";
+    long long import_id = 0;
+    sql << "SELECT MAX(id) FROM flow_imports", soci::into(import_id);
+    sql << "INSERT INTO job_seeker_snapshots (person_id, import_id, kind, date_reference, "
+           "nir_sealed, nir_hash, code_categorie) VALUES (:p, :i, 'PECGM', '2026-10-31', 'scelle', "
+           "'empreinte', '1')",
+        soci::use(followed), soci::use(import_id);
+    sql << "INSERT INTO flow_events (person_id, import_id, kind, event_date, detail, created_at) "
+           "VALUES (:p, :i, 'cessation', '2026-10-15', 'Cessation d''inscription', "
+           "'2026-11-09T08:00:00Z')",
+        soci::use(followed), soci::use(import_id);
+  });
+  const auto flow_rows = [&] {
+    return count("SELECT COUNT(*) FROM job_seeker_snapshots WHERE person_id = " + id(followed)) +
+           count("SELECT COUNT(*) FROM flow_events WHERE person_id = " + id(followed));
+  };
+  ASSERT_EQ(flow_rows(), 2);
+  const auto before = indicators();
+
+  // 00-2026 ends on 2027-12-31; its RSA flows data may stay 2 months, until 2028-02-29.
+  move_to("2028-02-29");
+  EXPECT_TRUE(services_->rgpd.plan().items.empty());
+  move_to("2028-03-01");
+  const auto plan = services_->rgpd.plan();
+  ASSERT_EQ(plan.items.size(), 1u) << "only the person the flows named";
+  EXPECT_EQ(plan.items[0].person_id, followed);
+  EXPECT_EQ(plan.items[0].category, domain::RetentionCategory::flux);
+  EXPECT_EQ(plan.items[0].limit, "2028-02-29");
+  EXPECT_EQ(plan.items[0].rows, 2);
+  EXPECT_NE(plan.items[0].rule.find("2 mois"), std::string::npos) << plan.items[0].rule;
+
+  services_->rgpd.purge({"test: purge", "local"});
+  EXPECT_EQ(flow_rows(), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM appointments WHERE person_id = " + id(followed)), 1)
+      << "the follow-up data stay their own 12 months";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons WHERE anonymised_at IS NOT NULL"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM flow_imports"), 1) << "the import's counts stay";
+  EXPECT_EQ(indicators(), before);
+  EXPECT_EQ(audit_count("purge.flux", followed), 1);
+  EXPECT_EQ(audit_count("purge.flux", other), 0);
+  EXPECT_TRUE(services_->rgpd.plan().items.empty()) << "nothing left to purge before 2029";
+  EXPECT_TRUE(services_->audit.verify().ok);
+}
+
 TEST_P(RgpdTest, AccessRequestGivesThePersonsDataAndWhoSawItAndNothingElse) {
   const auto ids = persons_of("conseiller.demo");
   const auto id = [](long long v) { return std::to_string(v); };

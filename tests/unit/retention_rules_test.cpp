@@ -60,9 +60,39 @@ TEST(Retention, APersonNeverOrientedHasNoFicheToKeep) {
   EXPECT_NE(due[1].rule.find("aucune obligation FSE"), std::string::npos);
 }
 
+TEST(Retention, FlowDataGoTwoMonthsAfterTheEndOf62AloneThenWithTheFollowUp) {
+  auto f = facts_62();
+  f.rules.flow_data_months = 2;  // 62's RSA flows convention
+  f.has_flow_data = true;
+  EXPECT_TRUE(purge_due(f, d("2026-02-28")).empty()) << "2025-12-31 + 2 months, last day kept";
+  const auto due = purge_due(f, d("2026-03-01"));
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].category, RetentionCategory::flux);
+  EXPECT_EQ(to_iso(due[0].limit), "2026-02-28");
+  EXPECT_NE(due[0].rule.find("2 mois après la fin de la convention 62-2024"), std::string::npos);
+  // Once the follow-up data go, they take the flow data with them: one line, not two.
+  const auto later = purge_due(f, d("2027-01-01"));
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].category, RetentionCategory::suivi);
+  // Already gone, or never received: nothing to list.
+  f.has_flow_data = false;
+  EXPECT_TRUE(purge_due(f, d("2026-03-01")).empty());
+}
+
+TEST(Retention, WithoutAFlowPeriodFlowDataGoWithTheFollowUp) {
+  auto f = facts_62();
+  f.has_flow_data = true;  // flow_data_months not set
+  EXPECT_TRUE(purge_due(f, d("2026-03-01")).empty());
+  const auto due = purge_due(f, d("2027-01-01"));
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].category, RetentionCategory::suivi);
+}
+
 TEST(Retention, NothingGoesWhileASupportIsInProgressOrOnceAnonymised) {
   auto f = facts_62();
   f.support_in_progress = true;
+  f.rules.flow_data_months = 2;
+  f.has_flow_data = true;
   EXPECT_TRUE(purge_due(f, d("2040-01-01")).empty());
   f.support_in_progress = false;
   f.anonymised = true;
