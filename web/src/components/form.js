@@ -1,6 +1,8 @@
 // DSFR form fields with labels, hints and error messages (fr-error-text), wired with
 // aria-describedby so the error is read with the field.
-import { h } from '../dom.js';
+import { h, replace } from '../dom.js';
+import { ApiError } from '../api.js';
+import { alertBox } from './alert.js';
 
 function fieldShell(kind, { id, label, hint, required }, control) {
   const errorId = `${id}-error`;
@@ -192,4 +194,26 @@ export function checkboxField(opts) {
       group.classList.toggle('fr-checkbox-group--error', shown.length > 0);
     },
   };
+}
+
+// The submit of a form that records one thing: required fields checked first, the button
+// disabled while `send` runs, the field errors of a refusal shown on their fields and the
+// others in an alert titled `failure`. `send` posts, resets what it must and says so.
+export function onRecordSubmit(form, { messages, submit, fields, required, failure, send }) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    replace(messages);
+    if (!checkRequired(required || Object.values(fields))) return;
+    submit.disabled = true;
+    try {
+      await send();
+      for (const f of Object.values(fields)) f.setErrors([]);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const general = applyFieldErrors(error, fields);
+      if (general.length) replace(messages, alertBox('error', general, failure));
+    } finally {
+      submit.disabled = false;
+    }
+  });
 }

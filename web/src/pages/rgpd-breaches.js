@@ -11,7 +11,7 @@ import { alertBox, errorAlert } from '../components/alert.js';
 import { badge } from '../components/badge.js';
 import { actionForm } from '../components/action-form.js';
 import {
-  inputField, selectField, textareaField, checkboxField, applyFieldErrors, checkRequired,
+  inputField, selectField, textareaField, checkboxField, onRecordSubmit,
 } from '../components/form.js';
 
 const TICK_MS = 15_000;
@@ -105,13 +105,12 @@ function recordForm(onRecorded) {
       h('div', { class: 'fr-col-12 fr-col-md-6' }, fields.persons_affected.group),
       h('div', { class: 'fr-col-12 fr-col-md-6' }, api48.group)),
     h('ul', { class: 'fr-btns-group fr-btns-group--inline-md fr-mt-2w' }, h('li', {}, submit)));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    replace(messages);
-    if (!checkRequired([fields.discovered_at, fields.nature, fields.summary])) return;
-    submit.disabled = true;
-    const persons = fields.persons_affected.value;
-    try {
+  onRecordSubmit(form, {
+    messages, submit, fields,
+    required: [fields.discovered_at, fields.nature, fields.summary],
+    failure: 'La violation n’a pas été enregistrée',
+    async send() {
+      const persons = fields.persons_affected.value;
       const created = await api.post('/api/v1/rgpd/breaches', {
         discovered_at: utcIsoOfLocal(fields.discovered_at.value),
         nature: fields.nature.value,
@@ -123,15 +122,8 @@ function recordForm(onRecorded) {
       fields.summary.value = '';
       fields.persons_affected.value = '';
       api48.value = false;
-      for (const f of Object.values(fields)) f.setErrors([]);
       await onRecorded(created);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const general = applyFieldErrors(error, fields);
-      if (general.length) replace(messages, alertBox('error', general, 'La violation n’a pas été enregistrée'));
-    } finally {
-      submit.disabled = false;
-    }
+    },
   });
   return form;
 }

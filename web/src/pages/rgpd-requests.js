@@ -10,7 +10,7 @@ import {
 import { dataTable } from '../components/table.js';
 import { alertBox, errorAlert } from '../components/alert.js';
 import { badge } from '../components/badge.js';
-import { inputField, selectField, applyFieldErrors, checkRequired } from '../components/form.js';
+import { inputField, selectField, onRecordSubmit } from '../components/form.js';
 
 const SOON_DAYS = 7;
 
@@ -148,12 +148,10 @@ function recordForm(onRecorded) {
     h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
       Object.values(fields).map((f) => h('div', { class: 'fr-col-12 fr-col-md-6 fr-col-lg-4' }, f.group))),
     h('ul', { class: 'fr-btns-group fr-btns-group--inline-md fr-mt-2w' }, h('li', {}, submit)));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    replace(messages);
-    if (!checkRequired(Object.values(fields))) return;
-    submit.disabled = true;
-    try {
+  onRecordSubmit(form, {
+    messages, submit, fields,
+    failure: 'La demande n’a pas été enregistrée',
+    async send() {
       const created = await api.post('/api/v1/rgpd/requests', {
         kind: fields.kind.value,
         last_name: fields.last_name.value,
@@ -162,15 +160,8 @@ function recordForm(onRecorded) {
         received_on: fields.received_on.value,
       });
       for (const name of ['kind', 'last_name', 'first_name', 'birth_date']) fields[name].value = '';
-      for (const f of Object.values(fields)) f.setErrors([]);
       await onRecorded(created);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const general = applyFieldErrors(error, fields);
-      if (general.length) replace(messages, alertBox('error', general, 'La demande n’a pas été enregistrée'));
-    } finally {
-      submit.disabled = false;
-    }
+    },
   });
   return form;
 }
