@@ -280,6 +280,17 @@ TEST_P(ResourcesTest, ImportStoresTheValidRecordsAndReportsTheOthersThenIsIdempo
   EXPECT_EQ(changed.json()["services_updated"], 1);
   EXPECT_EQ(audit_count("resource.import"), 3);
   EXPECT_EQ(coordo.call("POST", "/api/v1/resources/import", "[1]").status, 422);
+  if (db_->dialect() == store::Dialect::postgres) {
+    // The text index takes imported services in place: no pending list for every search to
+    // read whole until the next VACUUM (2.2 ms a search after an import of 10 000 services).
+    long long in_place = 0;
+    db_->with_session([&](soci::session& sql) {
+      sql << "SELECT COUNT(*) FROM pg_class WHERE relname = 'resource_services_search' AND "
+             "'fastupdate=off' = ANY(reloptions)",
+          soci::into(in_place);
+    });
+    EXPECT_EQ(in_place, 1);
+  }
 }
 
 TEST_P(ResourcesTest, ExportThenImportIntoAnotherDatabaseGivesTheSameExport) {
