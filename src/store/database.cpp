@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "store/pg_statement_cache.hpp"
 #include "store/sqlite_statement_cache.hpp"
 
 namespace binome::store {
@@ -124,7 +125,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     db->dialect_ = Dialect::postgres;
     db->connect_string_ = postgres_conninfo(url);
-    factory = &soci::postgresql;
+    factory = &caching_postgresql;  // data statements prepared once per connection
   } else {
     throw std::runtime_error("Adresse de base de données non reconnue : « " + db->display_url_ +
                              " ». Attendu : sqlite:CHEMIN ou postgresql://…");
@@ -161,6 +162,10 @@ void Database::configure(soci::session& sql) {
     sql << "SET TIME ZONE 'UTC'";
     // "relation already exists, skipping" and the like are not for operators' eyes.
     sql << "SET client_min_messages TO warning";
+    // Statements are kept prepared (store/pg_statement_cache): each execution is still planned
+    // with its own values, as a one-time query was, rather than with a generic plan that
+    // PostgreSQL may pick after five runs (a date range or a text search has no good one).
+    sql << "SET plan_cache_mode = force_custom_plan";
   }
 }
 

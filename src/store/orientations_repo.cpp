@@ -33,13 +33,18 @@ constexpr const char* kSelect =
     "o.decision, o.decision_reason, o.planned_start_on, o.decided_by, xu.display_name, "
     "o.decided_at, o.no_shows, p.conseiller_id, p.referent_social_id, su.organisation_id, "
     "p.territory_id, p.agence_id, p.departement, p.first_name, p.last_name "
-    "FROM orientations o JOIN convention_profiles cp ON cp.id = o.profile_id "
+    // The person right after the orientation: PostgreSQL reorders only the first eight joins
+    // (join_collapse_limit) and kept the rest in written order, so with persons tenth it read
+    // every orientation in progress (14 500 at 100 000 persons, 59 ms) before the portfolio's
+    // 42 persons; joined second, it starts from them (1.5 ms).
+    "FROM orientations o JOIN persons p ON p.id = o.person_id "
+    "JOIN convention_profiles cp ON cp.id = o.profile_id "
     "JOIN users ou ON ou.id = o.orienteur_id JOIN organisations oo ON oo.id = ou.organisation_id "
     "JOIN orientation_origins og ON og.code = o.origin "
     "JOIN users cu ON cu.id = o.consent_collected_by "
     "LEFT JOIN users vu ON vu.id = o.override_by LEFT JOIN users fu ON fu.id = o.ft_position_by "
     "LEFT JOIN users du ON du.id = o.dep_position_by LEFT JOIN users xu ON xu.id = o.decided_by "
-    "JOIN persons p ON p.id = o.person_id LEFT JOIN users su ON su.id = p.referent_social_id";
+    "LEFT JOIN users su ON su.id = p.referent_social_id";
 
 OrientationRow to_row(const soci::row& r) {
   OrientationRow o;

@@ -19,9 +19,10 @@ inline bool flag(const soci::row& row, std::size_t i) {
   return i64(row, i) != 0;
 }
 
-// Statements here run once each: on PostgreSQL a one-time statement is one round trip
-// (PQexecParams) where SOCI's default, a prepared one, costs three (prepare, execute,
-// deallocate).
+// Statements here run once each as far as SOCI knows: on PostgreSQL a one-time statement is one
+// round trip (PQexecParams) where SOCI's default, a prepared one, costs three (prepare,
+// execute, deallocate). The connection keeps a text it runs again prepared under a name
+// (store/pg_statement_cache), still one round trip per execution.
 inline constexpr auto kOnce = soci::details::st_one_time_query;
 
 // Runs a one-time query with the given soci::use(...) bindings; hands each row to `visit`.
