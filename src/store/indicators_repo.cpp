@@ -138,7 +138,53 @@ domain::IndicatorCounts count_indicators(soci::session& sql, const IndicatorPers
   const std::string ongoing_rows = "(" + start_filter + " > '' AND " + start_filter + " <= " + to +
                                    " AND (" + exit + " IS NULL OR " + exit + " > " + to + "))";
   std::set<std::pair<std::int64_t, std::int64_t>> binomes;
-  {
+  const auto add_in_progress = [&](const soci::row& r, std::size_t i) {
+    const auto conseiller = opt_i64(r, 0).value_or(0);
+    const int in_progress = as_int(r, i);
+    c.in_progress += in_progress;
+    c.brsa += as_int(r, i + 1);
+    c.rqth += as_int(r, i + 2);
+    c.under26 += as_int(r, i + 3);
+    c.from26to49 += as_int(r, i + 4);
+    c.over50 += as_int(r, i + 5);
+    if (conseiller) c.portfolio[conseiller] += in_progress;
+  };
+  if (pg) {
+    // One pass over the supports in progress at the end or entered during the period, both
+    // counted per binôme (one scan, planning and round trip less than two queries). Each row
+    // is read once for several counts: the comparisons that only filter are done byte by byte
+    // (COLLATE "C": ISO dates sort the same in every collation), not by the locale's strcoll.
+    const auto c_lit = [&](const std::string& iso) { return quoted(iso) + " COLLATE \"C\""; };
+    const std::string ongoing =
+        "(x.exit_date IS NULL OR x.exit_date > " + c_lit(domain::to_iso(period.to)) + ")";
+    const auto count_if = [](const std::string& cond) {
+      return "COUNT(*) FILTER (WHERE " + cond + ")";
+    };
+    const auto ongoing_and = [&](const std::string& cond) {
+      return count_if(ongoing + " AND " + cond);
+    };
+    const std::string query =
+        "SELECT x.person_conseiller_id, x.person_referent_social_id, " +
+        count_if("x.start_date >= " + c_lit(domain::to_iso(period.from))) + ", " +
+        count_if(ongoing) + ", " + ongoing_and("x.person_brsa <> 0") + ", " +
+        ongoing_and("x.person_rqth <> 0") + ", " +
+        ongoing_and("x.person_birth_date <= " + c_lit(ages.born_by_0) +
+                    " AND x.person_birth_date > " + c_lit(ages.born_by_26)) +
+        ", " +
+        ongoing_and("x.person_birth_date <= " + c_lit(ages.born_by_26) +
+                    " AND x.person_birth_date > " + c_lit(ages.born_by_50)) +
+        ", " + ongoing_and("x.person_birth_date <= " + c_lit(ages.born_by_50)) +
+        from_where("supports", persons) + " AND x.start_date > " + c_lit("") +
+        " AND x.start_date <= " + c_lit(domain::to_iso(period.to)) + " AND (" + ongoing +
+        " OR x.start_date >= " + c_lit(domain::to_iso(period.from)) +
+        ") GROUP BY x.person_conseiller_id, x.person_referent_social_id";
+    soci::rowset<soci::row> rows = sql.prepare << query;
+    for (const auto& r : rows) {
+      c.entries += as_int(r, 2);
+      add_in_progress(r, 3);
+      binomes.insert({opt_i64(r, 0).value_or(0), opt_i64(r, 1).value_or(0)});
+    }
+  } else {
     const std::string query =
         "SELECT x.person_conseiller_id, x.person_referent_social_id, COUNT(*), " +
         sum_if("x.person_brsa <> 0") + ", " + sum_if("x.person_rqth <> 0") + ", " +
@@ -152,33 +198,30 @@ domain::IndicatorCounts count_indicators(soci::session& sql, const IndicatorPers
         " GROUP BY x.person_conseiller_id, x.person_referent_social_id";
     soci::rowset<soci::row> rows = sql.prepare << query;
     for (const auto& r : rows) {
-      const auto conseiller = opt_i64(r, 0).value_or(0);
-      const int in_progress = as_int(r, 2);
-      c.in_progress += in_progress;
-      c.brsa += as_int(r, 3);
-      c.rqth += as_int(r, 4);
-      c.under26 += as_int(r, 5);
-      c.from26to49 += as_int(r, 6);
-      c.over50 += as_int(r, 7);
-      binomes.insert({conseiller, opt_i64(r, 1).value_or(0)});
-      if (conseiller) c.portfolio[conseiller] += in_progress;
+      add_in_progress(r, 2);
+      binomes.insert({opt_i64(r, 0).value_or(0), opt_i64(r, 1).value_or(0)});
     }
-  }
-  // The entries: their binômes, then their delays (days from orientation to entry).
-  {
-    soci::rowset<soci::row> rows =
+    // The entries' binômes.
+    soci::rowset<soci::row> entries =
         (sql.prepare << "SELECT x.person_conseiller_id, x.person_referent_social_id, COUNT(*)" +
                             from_where("supports", persons) + " AND " + entered +
                             " GROUP BY x.person_conseiller_id, x.person_referent_social_id");
-    for (const auto& r : rows) {
+    for (const auto& r : entries) {
       c.entries += as_int(r, 2);
       binomes.insert({opt_i64(r, 0).value_or(0), opt_i64(r, 1).value_or(0)});
     }
   }
+  // The entries' delays (days from orientation to entry): the days are computed once per
+  // distinct pair of dates, not once per entry (date parsing is most of the cost). On SQLite,
+  // grouping by the bare columns would make a narrow scope read the département's "start"
+  // index for its order: the + keeps its own index and a small sort.
   {
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT " + days(pg, "x.oriented_on", "x.start_date") + ", COUNT(*)" +
-                            from_where("supports", persons) + " AND " + entered + " GROUP BY 1");
+        (sql.prepare << "SELECT " + days(pg, "g.o", "g.s") +
+                            ", CAST(SUM(g.n) AS BIGINT) FROM (SELECT x.start_date AS s, "
+                            "x.oriented_on AS o, COUNT(*) AS n" +
+                            from_where("supports", persons) + " AND " + entered + " GROUP BY " +
+                            start + ", " + date_col("oriented_on", false) + ") g GROUP BY 1");
     for (const auto& r : rows)
       if (r.get_indicator(0) != soci::i_null) c.entry_delays[as_int(r, 0)] += as_int(r, 1);
   }
