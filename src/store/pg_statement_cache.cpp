@@ -84,7 +84,7 @@ class StatementCache {
 
   std::size_t size() const { return idle_.size(); }
 
-  PostgresStatementCacheStats stats;
+  StatementCacheStats stats;
 
  private:
   static void deallocate(soci::postgresql_session_backend& session, const std::string& name) {
@@ -167,7 +167,7 @@ soci::postgresql_session_backend* CachingPostgresFactory::make_session(
   return new CachingSession(parameters);
 }
 
-PostgresStatementCacheStats postgres_statement_cache_stats(soci::session& sql) {
+StatementCacheStats postgres_statement_cache_stats(soci::session& sql) {
   auto* session = dynamic_cast<CachingSession*>(sql.get_backend());
   if (session == nullptr) return {};
   auto stats = session->cache.stats;

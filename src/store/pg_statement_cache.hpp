@@ -14,6 +14,8 @@
 
 #include <cstddef>
 
+#include "store/statement_cache_stats.hpp"
+
 namespace binome::store {
 
 // Prepared statements kept per connection at most; the least recently used is deallocated.
@@ -28,13 +30,7 @@ struct CachingPostgresFactory : soci::postgresql_backend_factory {
 
 extern const CachingPostgresFactory caching_postgresql;
 
-// How many statements a session holds, how many executions reused one, how many it prepared
-// (for tests).
-struct PostgresStatementCacheStats {
-  std::size_t kept = 0;
-  std::size_t reused = 0;
-  std::size_t prepared = 0;
-};
-PostgresStatementCacheStats postgres_statement_cache_stats(soci::session& sql);
+// What the session's cache holds and has saved; zeros for a session of another backend.
+StatementCacheStats postgres_statement_cache_stats(soci::session& sql);
 
 }  // namespace binome::store

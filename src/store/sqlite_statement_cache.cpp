@@ -59,7 +59,7 @@ class StatementCache {
 
   std::size_t size() const { return idle_.size(); }
 
-  SqliteStatementCacheStats stats;
+  StatementCacheStats stats;
 
  private:
   struct Entry {
@@ -127,7 +127,7 @@ soci::sqlite3_session_backend* CachingSqliteFactory::make_session(
   return new CachingSession(parameters);
 }
 
-SqliteStatementCacheStats sqlite_statement_cache_stats(soci::session& sql) {
+StatementCacheStats sqlite_statement_cache_stats(soci::session& sql) {
   auto* session = dynamic_cast<CachingSession*>(sql.get_backend());
   if (session == nullptr) return {};
   auto stats = session->cache.stats;

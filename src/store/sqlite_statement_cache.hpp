@@ -12,6 +12,8 @@
 
 #include <cstddef>
 
+#include "store/statement_cache_stats.hpp"
+
 namespace binome::store {
 
 // Prepared statements kept per connection at most; the least recently used goes first.
@@ -24,12 +26,7 @@ struct CachingSqliteFactory : soci::sqlite3_backend_factory {
 
 extern const CachingSqliteFactory caching_sqlite3;
 
-// How many statements a session holds, and how many prepares it has saved (for tests).
-struct SqliteStatementCacheStats {
-  std::size_t kept = 0;
-  std::size_t reused = 0;
-  std::size_t prepared = 0;
-};
-SqliteStatementCacheStats sqlite_statement_cache_stats(soci::session& sql);
+// What the session's cache holds and has saved; zeros for a session of another backend.
+StatementCacheStats sqlite_statement_cache_stats(soci::session& sql);
 
 }  // namespace binome::store

@@ -24,7 +24,7 @@ class PostgresStatementCacheTest : public ::testing::Test {
     url_ = url;
     db_ = store::Database::open(url_, 1);
   }
-  store::PostgresStatementCacheStats stats() {
+  store::StatementCacheStats stats() {
     return db_->with_session(
         [](soci::session& sql) { return store::postgres_statement_cache_stats(sql); });
   }
