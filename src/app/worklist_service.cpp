@@ -49,7 +49,8 @@ WorklistItem make_item(std::string kind, std::string label, std::int64_t person_
 }  // namespace
 
 std::vector<WorklistItem> WorklistService::of(const domain::Actor& actor, const Origin& origin) {
-  auto out = compute(actor);
+  // A dozen reads, one snapshot; the audit record is written after it, on its own session.
+  auto out = ctx_.db.read_snapshot([&] { return compute(actor); });
   // The list names persons: its reading is on the trail like any list of persons.
   auto entry = audit_entry(actor, "worklist.read", std::nullopt, origin);
   for (const auto& item : out)
@@ -59,7 +60,7 @@ std::vector<WorklistItem> WorklistService::of(const domain::Actor& actor, const 
 }
 
 std::size_t WorklistService::count(const domain::Actor& actor) {
-  return compute(actor).size();
+  return ctx_.db.read_snapshot([&] { return compute(actor); }).size();
 }
 
 void WorklistService::acknowledge_flow_event(const domain::Actor& actor, std::int64_t event_id,
