@@ -43,12 +43,17 @@ domain::Axe3Rules Axe3Service::rules_of(const store::SocialSupportRow& row) {
 }
 
 Axe3View Axe3Service::view(store::SocialSupportRow row) {
+  auto v = list_view(std::move(row));
+  v.history = ctx_.db.with_session([&](soci::session& sql) {
+    return store::history_events(sql, store::History::social_support, v.row.id);
+  });
+  return v;
+}
+
+Axe3View Axe3Service::list_view(store::SocialSupportRow row) {
   Axe3View v;
   if (row.state == "en_cours" && row.start_date)
     v.review_due_on = domain::to_iso(domain::axe3_period_end(facts_of(row)));
-  v.history = ctx_.db.with_session([&](soci::session& sql) {
-    return store::history_events(sql, store::History::social_support, row.id);
-  });
   v.row = std::move(row);
   return v;
 }
@@ -225,15 +230,17 @@ std::vector<Axe3View> Axe3Service::of_person(const domain::Actor& actor, std::in
   return out;
 }
 
-std::vector<Axe3View> Axe3Service::to_validate(const domain::Actor& actor) {
+std::vector<Axe3View> Axe3Service::to_validate(const domain::Actor& actor,
+                                               ConventionRulesCache& rules) {
   std::vector<Axe3View> out;
-  for (auto& r :
-       ctx_.db.with_session([](soci::session& sql) { return store::open_social_supports(sql); })) {
-    if (r.state != "a_valider" ||
-        domain::person_access(actor, r.person_scope) != domain::Access::allowed ||
-        !domain::may_validate_axe3(actor, rules_of(r)))
-      continue;
-    out.push_back(view(std::move(r)));
+  for (auto& r : ctx_.db.with_session([&](soci::session& sql) {
+         return store::social_supports_in_reach(sql, domain::reach_of(actor), "a_valider");
+       })) {
+    if (domain::person_access(actor, r.person_scope) != domain::Access::allowed) continue;
+    const auto* version = rules.find(r.profile_id, r.profile_version_id);
+    if (!version) throw conflict("convention", "Convention de l'axe 3 introuvable.");
+    if (!domain::may_validate_axe3(actor, version->axe3)) continue;
+    out.push_back(list_view(std::move(r)));
   }
   return out;
 }
@@ -241,16 +248,16 @@ std::vector<Axe3View> Axe3Service::to_validate(const domain::Actor& actor) {
 std::vector<Axe3View> Axe3Service::reexams_due(const domain::Actor& actor, int days) {
   std::vector<Axe3View> out;
   const auto day = std::chrono::sys_days{today(ctx_)};
-  for (auto& r :
-       ctx_.db.with_session([](soci::session& sql) { return store::open_social_supports(sql); })) {
+  for (auto& r : ctx_.db.with_session([&](soci::session& sql) {
+         return store::social_supports_in_reach(sql, domain::reach_of(actor), "en_cours");
+       })) {
     // The counsellor re-examines; coordinateurs see it too.
     const bool concerned =
         actor.role == domain::Role::coordinateur || r.person_scope.conseiller_id == actor.user_id;
-    if (r.state != "en_cours" || !concerned ||
-        domain::person_access(actor, r.person_scope) != domain::Access::allowed)
+    if (!concerned || domain::person_access(actor, r.person_scope) != domain::Access::allowed)
       continue;
     const auto end = std::chrono::sys_days{domain::axe3_period_end(facts_of(r))};
-    if (end - day <= std::chrono::days{days}) out.push_back(view(std::move(r)));
+    if (end - day <= std::chrono::days{days}) out.push_back(list_view(std::move(r)));
   }
   return out;
 }

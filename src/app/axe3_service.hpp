@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/convention_rules_cache.hpp"
 #include "domain/axe3.hpp"
 #include "store/history_repo.hpp"
 #include "store/social_supports_repo.hpp"
@@ -33,8 +34,9 @@ class Axe3Service {
                const std::string& end_date, const Origin& origin);
   std::vector<Axe3View> of_person(const domain::Actor& actor, std::int64_t person_id,
                                   const Origin& origin);
-  // For the "à faire" list: starts the actor may validate, re-examinations due within `days`.
-  std::vector<Axe3View> to_validate(const domain::Actor& actor);
+  // For the "à faire" list: starts the actor may validate, re-examinations due within `days`
+  // (without each one's history).
+  std::vector<Axe3View> to_validate(const domain::Actor& actor, ConventionRulesCache& rules);
   std::vector<Axe3View> reexams_due(const domain::Actor& actor, int days);
   // Whether an axe 3 is running for the person (the France Travail support is suspended).
   bool running_for(std::int64_t person_id);
@@ -43,6 +45,7 @@ class Axe3Service {
   store::SocialSupportRow load(const domain::Actor& actor, std::int64_t id, const Origin& origin);
   domain::Axe3Rules rules_of(const store::SocialSupportRow& row);
   Axe3View view(store::SocialSupportRow row);
+  Axe3View list_view(store::SocialSupportRow row);  // view() without the history
   void record(soci::session& sql, const domain::Actor& actor, const store::SocialSupportRow& row,
               const std::string& kind, const std::string& detail, const Origin& origin);
   Context& ctx_;

@@ -506,27 +506,21 @@ exports::FicheData OrientationService::fiche(const domain::Actor& actor, std::in
   return f;
 }
 
-std::vector<OrientationView> OrientationService::entries_due(const domain::Actor& actor) {
+std::vector<OrientationView> OrientationService::entries_due(const domain::Actor& actor,
+                                                             ConventionRulesCache& rules) {
   std::vector<OrientationView> out;
   const auto reach = domain::reach_of(actor);
   if (reach.kind == domain::Reach::Kind::none) return out;
-  // The "à faire" list needs only each deadline: no history, and each convention read once
-  // per call instead of once per orientation.
-  std::map<std::int64_t, std::optional<domain::ConventionProfile>> profiles;
+  // The "à faire" list needs only each deadline: no history, and each convention version read
+  // once per call instead of once per orientation.
   const auto day = today();
   for (auto& row : ctx_.db.with_session(
            [&](soci::session& sql) { return store::pending_orientations_in_reach(sql, reach); })) {
     if (domain::person_access(actor, row.person_scope) != domain::Access::allowed) continue;
-    auto [profile, fresh] = profiles.try_emplace(row.profile_id);
-    if (fresh)
-      profile->second = ctx_.db.with_session(
-          [&](soci::session& sql) { return store::find_profile(sql, row.profile_id); });
     OrientationView v;
-    if (profile->second)
-      for (const auto& version : profile->second->versions)
-        if (version.id == row.profile_version_id)
-          v.deadline = domain::entry_deadline(*domain::parse_date(row.oriented_on), version.rules,
-                                              day, domain::is_pending(status_of(row)));
+    if (const auto* version = rules.find(row.profile_id, row.profile_version_id))
+      v.deadline = domain::entry_deadline(*domain::parse_date(row.oriented_on), *version, day,
+                                          domain::is_pending(status_of(row)));
     using S = domain::Deadline::State;
     if (v.deadline.state == S::bientot || v.deadline.state == S::depasse) {
       v.row = std::move(row);

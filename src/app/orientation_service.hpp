@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/convention_rules_cache.hpp"
 #include "domain/orientation.hpp"
 #include "exports/fiche_document.hpp"
 #include "store/history_repo.hpp"
@@ -52,7 +53,7 @@ class OrientationService {
   exports::FicheData fiche(const domain::Actor& actor, std::int64_t id, const std::string& action,
                            const Origin& origin);
   // Pending orientations whose entry deadline is near or past, within the actor's reach.
-  std::vector<OrientationView> entries_due(const domain::Actor& actor);
+  std::vector<OrientationView> entries_due(const domain::Actor& actor, ConventionRulesCache& rules);
 
  private:
   domain::Date today() const;

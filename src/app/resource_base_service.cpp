@@ -304,6 +304,16 @@ store::ResourcePage ResourceBaseService::search(const domain::Actor& actor,
   });
 }
 
+std::vector<domain::ResourceService> ResourceBaseService::to_update_by(const domain::Actor& actor,
+                                                                       std::size_t limit) {
+  if (!domain::may_edit_resources(actor)) return {};
+  return ctx_.db.with_session([&](soci::session& sql) {
+    return store::stale_services_to_update(sql, actor.departement, domain::to_iso(today()),
+                                           actor.user_id, actor.role == domain::Role::coordinateur,
+                                           limit);
+  });
+}
+
 std::vector<domain::ResourceService> ResourceBaseService::stale_for(const domain::Actor& actor) {
   if (!domain::may_edit_resources(actor)) return {};
   return ctx_.db.with_session([&](soci::session& sql) {

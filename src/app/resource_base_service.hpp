@@ -69,6 +69,9 @@ class ResourceBaseService {
   store::ResourcePage search(const domain::Actor& actor, store::ResourceQuery query);
   // Services past their update date that the actor may update ("à mettre à jour").
   std::vector<domain::ResourceService> stale_for(const domain::Actor& actor);
+  // The stale sheets the actor is asked to update (seed 003 annexe 1), oldest update first, at
+  // most `limit`: those the actor validated; those nobody validated go to the coordinateurs.
+  std::vector<domain::ResourceService> to_update_by(const domain::Actor& actor, std::size_t limit);
 
   // data·inclusion JSON ({"structures": […], "services": […]}). Every record is checked; the
   // valid ones are written in one transaction, keyed by (source, id); the rest are reported.

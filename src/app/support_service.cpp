@@ -16,6 +16,23 @@ domain::SupportFacts facts_of(const store::SupportRow& r) {
           domain::parse_support_state(r.state).value_or(domain::SupportState::termine)};
 }
 
+DomainError no_convention() {
+  return DomainError(DomainError::Kind::conflict, "convention",
+                     "Convention de l'accompagnement introuvable.");
+}
+
+// What the review of a support in progress may lead to under its convention.
+void apply_terms(SupportView& v, const store::SupportRow& row,
+                 const domain::ConventionRules& rules) {
+  v.max_total_months = rules.axe2.max_total_months;
+  v.renewal_steps = rules.axe2.renewal_months;
+  // Renewable if the smallest step would pass, once the bilan is recorded.
+  auto facts = facts_of(row);
+  facts.bilan_since_period_start = true;
+  for (int step : rules.axe2.renewal_months)
+    if (domain::check_renewal(facts, step, rules, row.profile_label).empty()) v.renewable = true;
+}
+
 }  // namespace
 
 void SupportService::record(soci::session& sql, const domain::Actor& actor,
@@ -37,26 +54,28 @@ domain::ConventionRules SupportService::rules_of(const store::SupportRow& row) {
   if (profile)
     for (const auto& v : profile->versions)
       if (v.id == row.profile_version_id) return v.rules;
-  throw DomainError(DomainError::Kind::conflict, "convention",
-                    "Convention de l'accompagnement introuvable.");
+  throw no_convention();
 }
 
 SupportView SupportService::view(store::SupportRow row) {
   SupportView v;
   v.period_end = domain::to_iso(domain::period_end(facts_of(row)));
-  if (row.state == "en_cours") {
-    const auto rules = rules_of(row);
-    v.max_total_months = rules.axe2.max_total_months;
-    v.renewal_steps = rules.axe2.renewal_months;
-    // Renewable if the smallest step would pass, once the bilan is recorded.
-    auto facts = facts_of(row);
-    facts.bilan_since_period_start = true;
-    for (int step : rules.axe2.renewal_months)
-      if (domain::check_renewal(facts, step, rules, row.profile_label).empty()) v.renewable = true;
-  }
+  if (row.state == "en_cours") apply_terms(v, row, rules_of(row));
   v.history = ctx_.db.with_session([&](soci::session& sql) {
     return store::history_events(sql, store::History::support, row.id);
   });
+  v.row = std::move(row);
+  return v;
+}
+
+SupportView SupportService::list_view(store::SupportRow row, ConventionRulesCache& rules) {
+  SupportView v;
+  v.period_end = domain::to_iso(domain::period_end(facts_of(row)));
+  if (row.state == "en_cours") {
+    const auto* version = rules.find(row.profile_id, row.profile_version_id);
+    if (!version) throw no_convention();
+    apply_terms(v, row, *version);
+  }
   v.row = std::move(row);
   return v;
 }
@@ -252,7 +271,8 @@ SupportService::Portfolio SupportService::portfolio(const domain::Actor& actor) 
   return out;
 }
 
-std::vector<SupportView> SupportService::reviews_due(const domain::Actor& actor, int days) {
+std::vector<SupportView> SupportService::reviews_due(const domain::Actor& actor, int days,
+                                                     ConventionRulesCache& rules) {
   std::vector<SupportView> out;
   const auto today = std::chrono::sys_days{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
   for (auto& row : ctx_.db.with_session([&](soci::session& sql) {
@@ -260,7 +280,7 @@ std::vector<SupportView> SupportService::reviews_due(const domain::Actor& actor,
        })) {
     if (domain::person_access(actor, row.person_scope) != domain::Access::allowed) continue;
     const auto end = std::chrono::sys_days{domain::period_end(facts_of(row))};
-    if (end - today <= std::chrono::days{days}) out.push_back(view(std::move(row)));
+    if (end - today <= std::chrono::days{days}) out.push_back(list_view(std::move(row), rules));
   }
   return out;
 }
@@ -287,7 +307,8 @@ std::vector<SupportView> SupportService::portfolio_persons(
   return out;
 }
 
-std::vector<SupportView> SupportService::followups_ending(const domain::Actor& actor, int days) {
+std::vector<SupportView> SupportService::followups_ending(const domain::Actor& actor, int days,
+                                                          ConventionRulesCache& rules) {
   std::vector<SupportView> out;
   const auto day = std::chrono::sys_days{today(ctx_)};
   for (auto& row : ctx_.db.with_session([&](soci::session& sql) {
@@ -297,7 +318,8 @@ std::vector<SupportView> SupportService::followups_ending(const domain::Actor& a
         domain::person_access(actor, row.person_scope) != domain::Access::allowed)
       continue;
     const auto end = std::chrono::sys_days{*domain::parse_date(*row.followup_end)};
-    if (end >= day && end - day <= std::chrono::days{days}) out.push_back(view(std::move(row)));
+    if (end >= day && end - day <= std::chrono::days{days})
+      out.push_back(list_view(std::move(row), rules));
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/convention_rules_cache.hpp"
 #include "domain/portfolio.hpp"
 #include "domain/support.hpp"
 #include "store/history_repo.hpp"
@@ -53,15 +54,20 @@ class SupportService {
   std::vector<SupportView> portfolio_persons(const domain::Actor& actor, std::int64_t conseiller_id,
                                              std::optional<std::int64_t> referent_social_id,
                                              const Origin& origin);
-  // Supports whose review is due within `days` (or past), visible to the actor.
-  std::vector<SupportView> reviews_due(const domain::Actor& actor, int days);
-  // In-work follow-ups ending within `days`, visible to the actor.
-  std::vector<SupportView> followups_ending(const domain::Actor& actor, int days);
+  // Supports whose review is due within `days` (or past), visible to the actor; for a list,
+  // without each support's history.
+  std::vector<SupportView> reviews_due(const domain::Actor& actor, int days,
+                                       ConventionRulesCache& rules);
+  // In-work follow-ups ending within `days`, visible to the actor; without their history.
+  std::vector<SupportView> followups_ending(const domain::Actor& actor, int days,
+                                            ConventionRulesCache& rules);
 
  private:
   store::SupportRow load(const domain::Actor& actor, std::int64_t id, const Origin& origin);
   domain::ConventionRules rules_of(const store::SupportRow& row);
   SupportView view(store::SupportRow row);
+  // view() without the history, the convention taken from `rules`.
+  SupportView list_view(store::SupportRow row, ConventionRulesCache& rules);
   void record(soci::session& sql, const domain::Actor& actor, const store::SupportRow& row,
               const std::string& kind, const std::string& detail, const Origin& origin);
   Context& ctx_;

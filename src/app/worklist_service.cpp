@@ -4,6 +4,7 @@
 
 #include "app/appointment_service.hpp"
 #include "app/axe3_service.hpp"
+#include "app/convention_rules_cache.hpp"
 #include "app/flow_calendar_items.hpp"
 #include "app/guards.hpp"
 #include "app/orientation_service.hpp"
@@ -48,7 +49,8 @@ WorklistItem make_item(std::string kind, std::string label, std::int64_t person_
 }  // namespace
 
 std::vector<WorklistItem> WorklistService::of(const domain::Actor& actor, const Origin& origin) {
-  auto out = compute(actor);
+  // A dozen reads, one snapshot; the audit record is written after it, on its own session.
+  auto out = ctx_.db.read_snapshot([&] { return compute(actor); });
   // The list names persons: its reading is on the trail like any list of persons.
   auto entry = audit_entry(actor, "worklist.read", std::nullopt, origin);
   for (const auto& item : out)
@@ -58,7 +60,7 @@ std::vector<WorklistItem> WorklistService::of(const domain::Actor& actor, const 
 }
 
 std::size_t WorklistService::count(const domain::Actor& actor) {
-  return compute(actor).size();
+  return ctx_.db.read_snapshot([&] { return compute(actor); }).size();
 }
 
 void WorklistService::acknowledge_flow_event(const domain::Actor& actor, std::int64_t event_id,
@@ -100,7 +102,9 @@ std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
     return out;
   }
 
-  for (const auto& v : orientations_.entries_due(actor)) {
+  // The rows below share a handful of convention versions: each is read once.
+  ConventionRulesCache rules(ctx_.db);
+  for (const auto& v : orientations_.entries_due(actor, rules)) {
     const auto due = domain::to_iso(*v.deadline.due);
     const auto days = (std::chrono::sys_days{*v.deadline.due} -
                        std::chrono::sys_days{*domain::parse_date(v.row.oriented_on)})
@@ -151,7 +155,7 @@ std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
   }
 
   const auto day = std::chrono::sys_days{today(ctx_)};
-  for (const auto& s : supports_.reviews_due(actor, kReviewWarningDays)) {
+  for (const auto& s : supports_.reviews_due(actor, kReviewWarningDays, rules)) {
     const bool late = std::chrono::sys_days{*domain::parse_date(s.period_end)} < day;
     WorklistItem item;
     item.person_id = s.row.person_id;
@@ -177,7 +181,7 @@ std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
     out.push_back(std::move(item));
   }
 
-  for (const auto& s : supports_.followups_ending(actor, kFollowupWarningDays)) {
+  for (const auto& s : supports_.followups_ending(actor, kFollowupWarningDays, rules)) {
     auto item = make_item("suivi_emploi_fin",
                           "Fin du suivi dans l'emploi le " + french_date(*s.row.followup_end),
                           s.row.person_id, s.row.person_name, s.row.followup_end,
@@ -198,7 +202,7 @@ std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
     out.push_back(std::move(item));
   }
 
-  for (const auto& v : axe3_.to_validate(actor)) {
+  for (const auto& v : axe3_.to_validate(actor, rules)) {
     auto item =
         make_item("axe3_a_valider",
                   "Accompagnement social exclusif (axe 3) à valider, début prévu le " +
@@ -222,18 +226,7 @@ std::vector<WorklistItem> WorklistService::compute(const domain::Actor& actor) {
 
   // Resource sheets past their update frequency (seed 003 annexe 1) go to the editors who
   // validated them; sheets nobody validated (imported) to the coordinateurs. Oldest first.
-  std::vector<domain::ResourceService> stale;
-  for (auto& r : resources_.stale_for(actor)) {
-    const bool validated = r.validated_departement_by || r.validated_france_travail_by;
-    if (validated ? (r.validated_departement_by == actor.user_id ||
-                     r.validated_france_travail_by == actor.user_id)
-                  : actor.role == domain::Role::coordinateur)
-      stale.push_back(std::move(r));
-  }
-  std::sort(stale.begin(), stale.end(),
-            [](const auto& a, const auto& b) { return a.date_maj < b.date_maj; });
-  for (std::size_t i = 0; i < stale.size() && i < kStaleResourcesShown; ++i) {
-    const auto& r = stale[i];
+  for (const auto& r : resources_.to_update_by(actor, kStaleResourcesShown)) {
     const auto due =
         domain::to_iso(domain::plus_months(*domain::parse_date(r.date_maj), r.update_every_months));
     out.push_back(

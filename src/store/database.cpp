@@ -180,6 +180,32 @@ Database::Lease::~Lease() {
   db_.in_use_--;
 }
 
+namespace {
+// The read snapshot open on this thread, if any (Database::read_snapshot).
+thread_local const Database* snapshot_db = nullptr;
+thread_local soci::session* snapshot_session = nullptr;
+}  // namespace
+
+Database::Pin::Pin(Database& db, soci::session& sql) : db_(db), sql_(sql) {
+  // Deferred: a shared lock at the first read, kept until the end; no write lock.
+  auto begin_read = [](soci::session& s) { s << "BEGIN"; };
+  if (db_.dialect_ == Dialect::sqlite) db_.guarded(sql_, begin_read);
+  snapshot_db = &db_;
+  snapshot_session = &sql_;
+}
+
+Database::Pin::~Pin() {
+  snapshot_db = nullptr;
+  snapshot_session = nullptr;
+  // Nothing was written: ending the read transaction either way is the same, and ROLLBACK
+  // cannot fail on something left to commit.
+  if (db_.dialect_ == Dialect::sqlite) db_.rollback(sql_);
+}
+
+soci::session* Database::pinned_session() const {
+  return snapshot_db == this ? snapshot_session : nullptr;
+}
+
 void Database::begin(soci::session& sql) {
   sql << (dialect_ == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }

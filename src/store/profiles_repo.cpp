@@ -79,6 +79,24 @@ std::optional<domain::ConventionProfile> find_profile(soci::session& sql, std::i
   return found.front();
 }
 
+std::optional<domain::ConventionRules> find_version_rules(soci::session& sql,
+                                                          std::int64_t profile_id,
+                                                          std::int64_t version_id) {
+  long long profile = profile_id, version = version_id;
+  std::optional<domain::ConventionRules> out;
+  for_each_row_once(
+      sql, "SELECT rules FROM convention_profile_versions WHERE id = :v AND profile_id = :p",
+      [&](const soci::row& r) {
+        domain::FieldErrors errors;
+        out = rules_from_json(nlohmann::json::parse(str(r, 0), nullptr, false), errors);
+        if (!errors.empty())
+          throw std::runtime_error("règles illisibles pour la version " +
+                                   std::to_string(version_id) + " : " + errors.front().message);
+      },
+      soci::use(version, "v"), soci::use(profile, "p"));
+  return out;
+}
+
 std::optional<domain::ConventionProfile> profile_for(soci::session& sql,
                                                      const std::string& departement,
                                                      const std::string& date) {

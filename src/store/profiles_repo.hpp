@@ -18,6 +18,11 @@ std::optional<domain::ConventionProfile> find_profile(soci::session& sql, std::i
 std::optional<domain::ConventionProfile> profile_for(soci::session& sql,
                                                      const std::string& departement,
                                                      const std::string& date);
+// The rules of one version of a profile, or nothing when the profile has no such version.
+// Versions are append-only: what this returns for a version never changes.
+std::optional<domain::ConventionRules> find_version_rules(soci::session& sql,
+                                                          std::int64_t profile_id,
+                                                          std::int64_t version_id);
 std::int64_t insert_profile_version(soci::session& sql, std::int64_t profile_id,
                                     const std::string& effective_from,
                                     const domain::ConventionRules& rules,

@@ -556,6 +556,27 @@ std::vector<ResourceService> stale_services(soci::session& sql, const std::strin
                          b);
 }
 
+std::vector<ResourceService> stale_services_to_update(soci::session& sql,
+                                                      const std::string& departement,
+                                                      const std::string& today,
+                                                      std::int64_t user_id, bool unvalidated_too,
+                                                      std::size_t limit) {
+  Binds b;
+  const auto dep = b.text(departement), day = b.text(today);
+  const auto user1 = b.number(user_id), user2 = b.number(user_id);
+  std::string mine = "(s.validated_departement_by = " + user1 +
+                     " OR s.validated_france_travail_by = " + user2 + ")";
+  if (unvalidated_too)
+    mine = "(" + mine +
+           " OR (s.validated_departement_by IS NULL AND s.validated_france_travail_by IS NULL))";
+  return select_services(sql,
+                         "WHERE s.departement = " + dep +
+                             " AND s.state IN ('publie', 'valide') AND s.due_on < " + day +
+                             " AND " + mine + " ORDER BY s.date_maj, s.due_on, s.id LIMIT " +
+                             b.number(static_cast<long long>(limit)),
+                         b);
+}
+
 std::vector<std::string> epcis_of_commune(soci::session& sql, const std::string& commune) {
   std::vector<std::string> out;
   std::string epci;

@@ -59,6 +59,12 @@ std::vector<domain::ResourceService> services_for_export(soci::session& sql,
 std::vector<domain::ResourceService> stale_services(soci::session& sql,
                                                     const std::string& departement,
                                                     const std::string& today);
+// The stale services of the département a user is to update, oldest update first, at most
+// `limit`: those the user validated, and when `unvalidated_too` (a coordinateur) those nobody
+// validated (imported).
+std::vector<domain::ResourceService> stale_services_to_update(
+    soci::session& sql, const std::string& departement, const std::string& today,
+    std::int64_t user_id, bool unvalidated_too, std::size_t limit);
 
 struct ResourceQuery {
   std::string departement;

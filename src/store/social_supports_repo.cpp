@@ -99,6 +99,18 @@ std::vector<SocialSupportRow> open_social_supports(soci::session& sql) {
                      std::nullopt);
 }
 
+std::vector<SocialSupportRow> social_supports_in_reach(soci::session& sql,
+                                                       const domain::Reach& reach,
+                                                       const std::string& state) {
+  std::vector<SocialSupportRow> out;
+  // The state is one of the codes of the CHECK constraint, never input.
+  for_each_row_in_reach(
+      sql,
+      kSelect + " WHERE s.state = '" + state + "' AND " + reach_condition(reach) + " ORDER BY s.id",
+      reach, [&](const soci::row& row) { out.push_back(to_row(row)); });
+  return out;
+}
+
 int axe3_starts_in_service(soci::session& sql, std::int64_t profile_id, std::int64_t service_org_id,
                            int year) {
   long long profile = profile_id, service = service_org_id;

@@ -36,6 +36,10 @@ std::optional<SocialSupportRow> find_social_support(soci::session& sql, std::int
 std::vector<SocialSupportRow> social_supports_of_person(soci::session& sql, std::int64_t person_id);
 // Those awaiting validation or in progress.
 std::vector<SocialSupportRow> open_social_supports(soci::session& sql);
+// Those in a state ('a_valider' or 'en_cours') of the persons within the reach.
+std::vector<SocialSupportRow> social_supports_in_reach(soci::session& sql,
+                                                       const domain::Reach& reach,
+                                                       const std::string& state);
 // Starts in a calendar year under one convention: in one service, and in all.
 int axe3_starts_in_service(soci::session& sql, std::int64_t profile_id, std::int64_t service_org_id,
                            int year);

@@ -316,6 +316,40 @@ TEST_P(ResourcesTest, ExportThenImportIntoAnotherDatabaseGivesTheSameExport) {
   EXPECT_EQ(resources.export_json(op, "00", {"test", "local"}), exported);
 }
 
+// The "à faire" list asks whoever validated a stale sheet to update it; a sheet nobody validated
+// (imported) goes to the coordinateurs; the oldest update comes first.
+TEST_P(ResourcesTest, TheWorklistSendsAStaleSheetToItsValidatorElseToTheCoordinateurs) {
+  load_fixture();
+  const auto conseiller_id = user_id("conseiller.demo");
+  db_->with_session([&](soci::session& sql) {
+    sql << "UPDATE resource_services SET validated_france_travail_by = :u WHERE source_id = 'a'",
+        soci::use(conseiller_id);
+    sql << "UPDATE resource_services SET date_maj = '2026-10-01' WHERE source_id = 'c'";
+  });
+  auto sheets = [&](const char* login) {
+    std::vector<std::string> links;
+    const auto list = logged_in(login).get("/api/v1/worklist").json();
+    for (const auto& item : list["items"])
+      if (item["kind"] == "ressource_a_mettre_a_jour") links.push_back(item["link"]);
+    return links;
+  };
+  EXPECT_TRUE(sheets("coordo.demo").empty()) << "nothing stale yet";
+  clock_.advance(24h * 92);  // 2027-02-18: date_maj 2026-11-01 + 3 months is past
+  auto link_of = [&](const char* source_id) {
+    long long id = 0;
+    db_->with_session([&](soci::session& sql) {
+      sql << "SELECT id FROM resource_services WHERE source_id = :s",
+          soci::use(std::string(source_id)), soci::into(id);
+    });
+    return "/ressources/" + std::to_string(id);
+  };
+  EXPECT_EQ(sheets("conseiller.demo"), std::vector<std::string>{link_of("a")});
+  EXPECT_EQ(sheets("coordo.demo"),
+            (std::vector<std::string>{link_of("c"), link_of("b"), link_of("d")}))
+      << "the three nobody validated, the oldest update first";
+  EXPECT_TRUE(sheets("social.demo").empty()) << "validated by someone else, or by nobody";
+}
+
 TEST_P(ResourcesTest, APublishedServiceIsToBeUpdatedThreeMonthsLater) {
   load_fixture();
   auto conseiller = logged_in("conseiller.demo");

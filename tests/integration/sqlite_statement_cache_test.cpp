@@ -92,6 +92,24 @@ TEST_F(SqliteStatementCacheTest, AnAbandonedReadHoldsNoLockAndARollbackStillUndo
   EXPECT_EQ(name_of(1), "uno");
 }
 
+// Database::read_snapshot: the reads of one computation share one session (the pool holds one
+// here, so a second lease would wait forever) and one state of the data; afterwards the
+// session is back in the pool and holds no lock.
+TEST_F(SqliteStatementCacheTest, AReadSnapshotSeesOneStateOfTheDataAndLeavesNoLock) {
+  auto other = store::Database::open("sqlite:" + (dir_ / "t.db").string(), 1);
+  const auto seen = db_->read_snapshot([&] {
+    const auto first = name_of(1);
+    other->with_session(
+        [](soci::session& sql) { sql << "UPDATE t SET name = 'uno' WHERE id = 1"; });
+    return std::pair{first, name_of(1)};
+  });
+  EXPECT_EQ(seen.first, "un");
+  EXPECT_EQ(seen.second, "un") << "a commit made meanwhile is not seen within the snapshot";
+  EXPECT_EQ(name_of(1), "uno") << "the next read sees it";
+  db_->transaction([](soci::session& sql) { sql << "UPDATE t SET name = 'one' WHERE id = 1"; });
+  EXPECT_EQ(name_of(1), "one");
+}
+
 TEST_F(SqliteStatementCacheTest, AKeptStatementSeesASchemaChangeAndTheTableCanBeDropped) {
   db_->with_session([](soci::session& sql) {
     int n = 0;
