@@ -337,9 +337,11 @@ TEST_P(ResourcesTest, TheWorklistSendsAStaleSheetToItsValidatorElseToTheCoordina
   clock_.advance(24h * 92);  // 2027-02-18: date_maj 2026-11-01 + 3 months is past
   auto link_of = [&](const char* source_id) {
     long long id = 0;
+    // A named string: SOCI runs the statement when the expression ends, after a temporary's end.
+    const std::string source(source_id);
     db_->with_session([&](soci::session& sql) {
-      sql << "SELECT id FROM resource_services WHERE source_id = :s",
-          soci::use(std::string(source_id)), soci::into(id);
+      sql << "SELECT id FROM resource_services WHERE source_id = :s", soci::use(source),
+          soci::into(id);
     });
     return "/ressources/" + std::to_string(id);
   };
