@@ -1,5 +1,6 @@
 #include "http/metrics.hpp"
 
+#include <malloc.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -73,6 +74,15 @@ std::string Metrics::render(std::size_t pool_size, std::size_t pool_in_use, bool
          "requêtes préparées), 0 sur PostgreSQL.\n"
          "# TYPE binome_sqlite_memory_bytes gauge\nbinome_sqlite_memory_bytes "
       << sqlite3_memory_used() << "\n";
+  // What the allocator holds: in use by the program, or freed but kept for reuse. A leak
+  // raises the first; fragmentation of the arenas raises the second.
+  const struct mallinfo2 heap = mallinfo2();
+  out << "# HELP binome_heap_in_use_bytes Mémoire allouée et en usage (tas).\n"
+         "# TYPE binome_heap_in_use_bytes gauge\nbinome_heap_in_use_bytes "
+      << heap.uordblks + heap.hblkhd << "\n";
+  out << "# HELP binome_heap_free_bytes Mémoire libérée mais gardée par l'allocateur.\n"
+         "# TYPE binome_heap_free_bytes gauge\nbinome_heap_free_bytes "
+      << heap.fordblks << "\n";
   return out.str();
 }
 
