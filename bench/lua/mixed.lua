@@ -1,14 +1,29 @@
--- Mixed reads and writes of a counsellor's day: lists, a person's page, the "à faire" list,
--- new orientations, decisions and bilans (the reviews of a support). Expected refusals:
+-- Mixed reads and writes of counsellors' days: lists, a person's page, the "à faire" list,
+-- new orientations, decisions and bilans (the reviews of a support). The requests go round the
+-- counsellors of BENCH_SESSIONS (one line each: ids file, cookie, CSRF token), each working on
+-- their own portfolio; without it, one counsellor (BENCH_IDS, BENCH_COOKIE, BENCH_CSRF).
+-- Several counsellors, because one alone would file some 2 000 bilans on each of their dozen
+-- supports in 5 minutes, and each support's answer, which carries its history, would grow
+-- with them (docs/PERFORMANCE.md). Expected refusals:
 -- 409 when an orientation is already in progress for the person, or already decided, or
 -- (modification_concurrente) when two connections decide the same orientation at the same
 -- moment and the database keeps one support for it; the script counts every answer by kind
 -- and status.
 package.path = os.getenv("BENCH_LUA_DIR") .. "/?.lua;" .. package.path
 local common = require("common")
-local ids = common.read_ids(os.getenv("BENCH_IDS"))
-local cookie = os.getenv("BENCH_COOKIE")
-local csrf = os.getenv("BENCH_CSRF")
+local counsellors = {}
+local sessions = os.getenv("BENCH_SESSIONS")
+if sessions and sessions ~= "" then
+  for line in io.lines(sessions) do
+    local path, cookie, csrf = line:match("^(%S+)%s+(%S+)%s+(%S+)$")
+    if path then
+      table.insert(counsellors, {ids = common.read_ids(path), cookie = cookie, csrf = csrf})
+    end
+  end
+else
+  table.insert(counsellors, {ids = common.read_ids(os.getenv("BENCH_IDS")),
+                             cookie = os.getenv("BENCH_COOKIE"), csrf = os.getenv("BENCH_CSRF")})
+end
 local today = os.getenv("BENCH_TODAY")
 local start_date = os.getenv("BENCH_START")
 local n = 0
@@ -33,8 +48,11 @@ end
 function request()
   n = n + 1
   local kind = plan[n % #plan + 1]
-  local get = {["Cookie"] = cookie}
-  local post = {["Cookie"] = cookie, ["X-CSRF-Token"] = csrf,
+  -- The counsellor changes with each round of the plan, so each one's slots keep their mix.
+  local c = counsellors[(math.floor(n / #plan) + (thread_index or 1)) % #counsellors + 1]
+  local ids = c.ids
+  local get = {["Cookie"] = c.cookie}
+  local post = {["Cookie"] = c.cookie, ["X-CSRF-Token"] = c.csrf,
                 ["Content-Type"] = "application/json"}
   if kind == "list" then
     return wrk.format("GET", "/api/v1/persons?per_page=50", get)
