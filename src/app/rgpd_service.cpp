@@ -47,7 +47,7 @@ const domain::ConventionProfile* governing(
     if (it != profiles.end() && later(best, it->second)) best = &it->second;
   }
   if (best) return best;
-  const auto day = c.created_at.substr(0, 10);
+  const auto& day = c.created_on;
   for (const auto& [id, p] : profiles)
     if (p.departement == c.departement && p.valid_from <= day &&
         (!p.valid_to || day <= *p.valid_to))

@@ -17,7 +17,7 @@ namespace binome::store {
 struct RetentionCandidate {
   std::int64_t person_id = 0;
   std::string departement;
-  std::string created_at;
+  std::string created_on;                 // the day the person was created, AAAA-MM-JJ
   std::vector<std::int64_t> profile_ids;  // of its orientations, supports and axe 3
   bool support_in_progress = false;
   bool has_fiche = false;  // an orientation exists
