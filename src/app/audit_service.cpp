@@ -52,20 +52,37 @@ ChainReport AuditService::verify() {
     // Read the head first: records appended meanwhile lie beyond it and are not judged.
     const auto head = store::read_audit_head(sql);
     security::AuditChainVerifier verifier;
+    security::ListedPersonsDigest expected;
     store::AuditFilter all;
     store::for_each_audit(sql, all, [&](const security::AuditRecord& r) {
       if (r.seq > head.last_seq) return false;
+      security::add_listed_persons(expected, r);
       return verifier.feed(r);
     });
     ChainReport report;
     report.ok = verifier.finish(head.last_seq, head.last_hash);
     report.records = verifier.records();
     report.first_bad_seq = verifier.failed_seq();
-    report.message = report.ok ? "Chaîne d'audit intègre : " + std::to_string(report.records) +
-                                     " enregistrement(s) vérifié(s)."
-                               : "Chaîne d'audit rompue à l'enregistrement n° " +
-                                     std::to_string(*report.first_bad_seq) + " : " +
-                                     verifier.failure() + ".";
+    if (!report.ok) {
+      report.message = "Chaîne d'audit rompue à l'enregistrement n° " +
+                       std::to_string(*report.first_bad_seq) + " : " + verifier.failure() + ".";
+      return report;
+    }
+    // The chain holds: the per-person index of list reads must match the lists it hashes.
+    const auto found = store::audit_person_digest(sql, head.last_seq);
+    if (!(found == expected)) {
+      report.ok = false;
+      report.message =
+          "Index des personnes consultées altéré : les enregistrements de la chaîne "
+          "(intègre) nomment " +
+          std::to_string(expected.rows) + " consultation(s) de personnes listées, " +
+          "la table audit_person en contient " + std::to_string(found.rows) +
+          (found.rows == expected.rows ? " mais pas les mêmes" : "") + ".";
+      return report;
+    }
+    report.message = "Chaîne d'audit intègre : " + std::to_string(report.records) +
+                     " enregistrement(s) vérifié(s), dont " + std::to_string(expected.rows) +
+                     " consultation(s) de personnes listées.";
     return report;
   });
 }

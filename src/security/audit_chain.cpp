@@ -77,4 +77,29 @@ bool AuditChainVerifier::finish(std::int64_t head_seq, const std::string& head_h
   return false;
 }
 
+void ListedPersonsDigest::add(std::int64_t person_id, std::int64_t seq) {
+  rows += 1;
+  person_sum += person_id;
+  seq_sum += seq;
+  pair_sum += (person_id % kModulus) * (seq % kModulus) % kModulus;
+}
+
+void add_listed_persons(ListedPersonsDigest& digest, const AuditRecord& record) {
+  static const std::string prefix = "personnes:";
+  if (record.target.rfind(prefix, 0) != 0) return;
+  std::int64_t id = 0;
+  bool digits = false;
+  for (std::size_t i = prefix.size(); i <= record.target.size(); ++i) {
+    const char c = i < record.target.size() ? record.target[i] : ',';
+    if (c >= '0' && c <= '9') {
+      id = id * 10 + (c - '0');
+      digits = true;
+    } else {
+      if (digits) digest.add(id, record.seq);
+      id = 0;
+      digits = false;
+    }
+  }
+}
+
 }  // namespace binome::security

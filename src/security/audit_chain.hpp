@@ -46,4 +46,21 @@ class AuditChainVerifier {
   std::string failure_;
 };
 
+// What the rows of the persons shown by list reads (audit_person) must add up to: the lists in
+// the records' targets ("personnes:3,8,…", under the chain's hash). Sums, so that each side is
+// read in one pass with bounded memory; the product term catches a person moved from one record
+// to another, which the plain sums would not.
+struct ListedPersonsDigest {
+  static constexpr std::int64_t kModulus = 1000000007;
+  std::int64_t rows = 0;
+  std::int64_t person_sum = 0;
+  std::int64_t seq_sum = 0;
+  std::int64_t pair_sum = 0;  // Σ (person × seq mod kModulus)
+  void add(std::int64_t person_id, std::int64_t seq);
+  bool operator==(const ListedPersonsDigest&) const = default;
+};
+
+// Adds the persons the record's target lists, if it lists any.
+void add_listed_persons(ListedPersonsDigest& digest, const AuditRecord& record);
+
 }  // namespace binome::security

@@ -203,4 +203,21 @@ void for_each_audit(soci::session& sql, const AuditFilter& filter,
   }
 }
 
+security::ListedPersonsDigest audit_person_digest(soci::session& sql, std::int64_t up_to_seq) {
+  security::ListedPersonsDigest d;
+  long long rows = 0, persons = 0, seqs = 0, pairs = 0;
+  long long up_to = up_to_seq;
+  const std::string m = std::to_string(security::ListedPersonsDigest::kModulus);
+  sql << "SELECT COUNT(*), CAST(COALESCE(SUM(person_id), 0) AS BIGINT), "
+         "CAST(COALESCE(SUM(seq), 0) AS BIGINT), CAST(COALESCE(SUM((person_id % " +
+             m + ") * (seq % " + m + ") % " + m +
+             "), 0) AS BIGINT) FROM audit_person WHERE seq <= :s",
+      soci::into(rows), soci::into(persons), soci::into(seqs), soci::into(pairs), soci::use(up_to);
+  d.rows = rows;
+  d.person_sum = persons;
+  d.seq_sum = seqs;
+  d.pair_sum = pairs;
+  return d;
+}
+
 }  // namespace binome::store

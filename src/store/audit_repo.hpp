@@ -55,4 +55,8 @@ struct AuditHead {
 };
 AuditHead read_audit_head(soci::session& sql);
 
+// The rows of audit_person up to a record, summed as the chain's targets are
+// (security::ListedPersonsDigest): one pass over the table.
+security::ListedPersonsDigest audit_person_digest(soci::session& sql, std::int64_t up_to_seq);
+
 }  // namespace binome::store

@@ -105,6 +105,56 @@ TEST_P(AuditTest, ConcurrentWritersKeepTheChainWhole) {
   EXPECT_EQ(audit_count("person.list"), 4 * 5);
 }
 
+TEST_P(AuditTest, ThePersonsShownByAListAreAppendOnlyAndVerified) {
+  auto conseiller = logged_in("conseiller.demo");
+  ASSERT_EQ(conseiller.get("/api/v1/persons?per_page=5").status, 200);
+  long long rows = 0;
+  db_->with_session(
+      [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM audit_person", soci::into(rows); });
+  ASSERT_EQ(rows, 5);
+  EXPECT_THROW(db_->with_session([](soci::session& sql) { sql << "DELETE FROM audit_person"; }),
+               std::exception);
+  EXPECT_THROW(db_->with_session([](soci::session& sql) {
+    sql << "UPDATE audit_person SET person_id = person_id + 1";
+  }),
+               std::exception);
+  auto dpo = logged_in("dpo.demo");
+  auto ok = dpo.get("/api/v1/audit/verify");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_TRUE(ok.json()["ok"].get<bool>()) << ok.body;
+
+  // An attacker with database access lifts the guard and hides one access to a person: the
+  // chain itself is untouched, the verification still sees it.
+  db_->with_session([&](soci::session& sql) {
+    if (db_->dialect() == store::Dialect::sqlite)
+      sql << "DROP TRIGGER audit_person_no_delete";
+    else
+      sql << "ALTER TABLE audit_person DISABLE TRIGGER audit_person_no_change";
+    sql << "DELETE FROM audit_person WHERE person_id = (SELECT MIN(person_id) FROM audit_person)";
+  });
+  auto broken = dpo.get("/api/v1/audit/verify");
+  EXPECT_FALSE(broken.json()["ok"].get<bool>()) << broken.body;
+  EXPECT_NE(broken.json()["message"].get<std::string>().find("personnes consultées"),
+            std::string::npos)
+      << broken.body;
+  auto [code, out] = run_cli("audit verify --db " + testdb_->url());
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_NE(out.find("audit_person en contient 4"), std::string::npos) << out;
+}
+
+TEST_P(AuditTest, AnAccessAddedToTheIndexOfPersonsShownIsFound) {
+  auto conseiller = logged_in("conseiller.demo");
+  ASSERT_EQ(conseiller.get("/api/v1/persons?per_page=3").status, 200);
+  // A row naming a record that listed nobody (the login's), as if that record had shown a person.
+  db_->with_session([&](soci::session& sql) {
+    sql << "INSERT INTO audit_person (person_id, seq) SELECT (SELECT MIN(person_id) FROM "
+           "audit_person), (SELECT MIN(seq) FROM audit_log WHERE target NOT LIKE 'personnes:%')";
+  });
+  auto report = services_->audit.verify();
+  EXPECT_FALSE(report.ok) << report.message;
+  EXPECT_NE(report.message.find("en contient 4"), std::string::npos) << report.message;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AuditTest, ::testing::Values("sqlite", "postgres"),
                          backend_name);
 

@@ -276,4 +276,34 @@ TEST(AuditChainTest, VerifierStaysFailedAfterFirstError) {
   EXPECT_EQ(v.failed_seq(), 2);
 }
 
+TEST(AuditChainTest, ListedPersonsDigestAddsTheTargetsListAndNothingElse) {
+  using binome::security::add_listed_persons;
+  using binome::security::ListedPersonsDigest;
+  AuditRecord list = make_record(7, "person.list", std::nullopt);
+  list.target = "personnes:3,8,120";
+  AuditRecord other = make_record(8, "user.update", std::nullopt);
+  other.target = "utilisateur:12";
+  ListedPersonsDigest from_targets;
+  add_listed_persons(from_targets, list);
+  add_listed_persons(from_targets, other);
+  ListedPersonsDigest rows;
+  for (std::int64_t p : {3, 8, 120}) rows.add(p, 7);
+  EXPECT_EQ(from_targets, rows);
+  EXPECT_EQ(from_targets.rows, 3);
+  // The same persons and records, but person 3 moved to record 8 and person 8 to record 7:
+  // the counts and the plain sums agree, the product term does not.
+  ListedPersonsDigest moved;
+  moved.add(8, 7);
+  moved.add(3, 8);
+  moved.add(120, 7);
+  ListedPersonsDigest original;
+  original.add(3, 7);
+  original.add(8, 8);
+  original.add(120, 7);
+  EXPECT_EQ(moved.rows, original.rows);
+  EXPECT_EQ(moved.person_sum, original.person_sum);
+  EXPECT_EQ(moved.seq_sum, original.seq_sum);
+  EXPECT_FALSE(moved == original);
+}
+
 }  // namespace
