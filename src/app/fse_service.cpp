@@ -48,7 +48,7 @@ std::string FseService::list(const domain::Actor& actor, const std::string& seme
         party = party_row->name;
     }
     data.parties = {party, "France Travail"};
-    for (const auto& s : store::all_supports(sql)) {
+    for (const auto& s : store::all_supports_in_reach(sql, domain::reach_of(actor))) {
       if (domain::person_access(actor, s.person_scope) != domain::Access::allowed) continue;
       if (s.start_date > to || (s.exit_date && *s.exit_date < from)) continue;
       data.rows.push_back({s.person_name, french_date(s.start_date),

@@ -125,8 +125,10 @@ std::vector<ReviewAgendaItem> ReviewService::agenda(const domain::Actor& actor,
     return s.agence_id == r.agence_id && domain::person_access(actor, s) == domain::Access::allowed;
   };
   const auto held = std::chrono::sys_days{*domain::parse_date(r.held_on)};
+  const auto reach = domain::reach_of(actor);
   ctx_.db.with_session([&](soci::session& sql) {
-    for (const auto& o : store::pending_orientations(sql)) {
+    // The reviewer's reach is filtered in SQL; the agence and the access rule below as before.
+    for (const auto& o : store::pending_orientations_in_reach(sql, reach, store::Persons::all)) {
       if (!in_agence(o.person_scope)) continue;
       std::string kind;
       if (o.status == "desaccord")
@@ -140,7 +142,7 @@ std::vector<ReviewAgendaItem> ReviewService::agenda(const domain::Actor& actor,
       out.push_back({kind, kind_label(kind), o.person_id, o.person_name, o.id,
                      kind == "entree_a_enregistrer" ? o.planned_start_on : std::nullopt});
     }
-    for (const auto& s : store::all_supports(sql)) {
+    for (const auto& s : store::all_supports_in_reach(sql, reach)) {
       if (!in_agence(s.person_scope)) continue;
       if (s.state == "en_cours") {
         domain::SupportFacts f{s.start_date, s.total_months, s.renewals, s.bilan_since_period_start,

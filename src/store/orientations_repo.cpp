@@ -157,20 +157,16 @@ std::vector<OrientationRow> orientations_of_person(soci::session& sql, std::int6
   return select_rows(sql, " WHERE o.person_id = :p ORDER BY o.id DESC", person_id);
 }
 
-std::vector<OrientationRow> pending_orientations(soci::session& sql) {
-  return select_rows(
-      sql, " WHERE o.status NOT IN ('non_retenue', 'entree') ORDER BY o.oriented_on, o.id",
-      std::nullopt);
-}
-
 std::vector<OrientationRow> pending_orientations_in_reach(soci::session& sql,
-                                                          const domain::Reach& reach) {
+                                                          const domain::Reach& reach,
+                                                          Persons persons) {
   std::vector<OrientationRow> out;
-  for_each_row_in_reach(
-      sql,
-      std::string(kSelect) + " WHERE o.status NOT IN ('non_retenue', 'entree') AND " +
-          reach_condition(reach) + " AND " + kLivePerson + " ORDER BY o.oriented_on, o.id",
-      reach, [&](const soci::row& row) { out.push_back(to_row(row)); });
+  std::string query =
+      std::string(kSelect) + " WHERE o.status NOT IN ('non_retenue', 'entree') AND ";
+  query.append(reach_condition(reach)).append(persons_condition(persons));
+  query.append(" ORDER BY o.oriented_on, o.id");
+  for_each_row_in_reach(sql, query, reach,
+                        [&](const soci::row& row) { out.push_back(to_row(row)); });
   return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include "domain/scope.hpp"
 #include "store/database.hpp"
+#include "store/persons_filter.hpp"
 
 namespace binome::store {
 
@@ -47,10 +48,11 @@ std::int64_t insert_orientation(soci::session& sql, const OrientationRow& row,
                                 const std::string& now);
 std::optional<OrientationRow> find_orientation(soci::session& sql, std::int64_t id);
 std::vector<OrientationRow> orientations_of_person(soci::session& sql, std::int64_t person_id);
-std::vector<OrientationRow> pending_orientations(soci::session& sql);
-// The same, only for the persons within `reach` (filtered in SQL).
+// The orientations in progress (neither non retenue nor entered) of the persons within `reach`
+// (filtered in SQL).
 std::vector<OrientationRow> pending_orientations_in_reach(soci::session& sql,
-                                                          const domain::Reach& reach);
+                                                          const domain::Reach& reach,
+                                                          Persons persons);
 // Writes the fields that change after creation: status, positions, decision, absences.
 void update_orientation(soci::session& sql, const OrientationRow& row, const std::string& now);
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "domain/scope.hpp"
+#include "store/persons_filter.hpp"
 
 namespace binome::store {
 
@@ -49,6 +50,10 @@ void for_each_row(soci::session& sql, const std::string& query, std::optional<lo
 // A person binome may still process: neither restricted (RGPD art. 18, or an erasure the FSE
 // retention turns into a restriction) nor anonymised. Lists built for work leave the others out.
 inline constexpr const char* kLivePerson = "p.restricted_at IS NULL AND p.anonymised_at IS NULL";
+// The condition to append after a WHERE's others for `persons`.
+inline const char* persons_condition(Persons persons) {
+  return persons == Persons::live ? " AND p.restricted_at IS NULL AND p.anonymised_at IS NULL" : "";
+}
 
 // The actor's reach as a SQL condition on persons p, `social` being the alias of the social
 // referent's user (LEFT JOIN users su ON su.id = p.referent_social_id), which only a

@@ -89,22 +89,21 @@ std::vector<SupportRow> supports_of_person(soci::session& sql, std::int64_t pers
   return select_rows(sql, " WHERE s.person_id = :p ORDER BY s.id DESC", person_id);
 }
 
-std::vector<SupportRow> all_supports(soci::session& sql) {
-  return select_rows(sql, " ORDER BY s.id", std::nullopt);
-}
-
-std::vector<SupportRow> active_supports(soci::session& sql) {
-  return select_rows(sql, " WHERE s.state <> 'termine' ORDER BY s.start_date, s.id", std::nullopt);
-}
-
 std::vector<SupportRow> supports_in_reach(soci::session& sql, const domain::Reach& reach,
                                           const std::string& state) {
   std::vector<SupportRow> out;
   // The state is one of the three codes of the CHECK constraint, never input.
   for_each_row_in_reach(sql,
                         kSelect + " WHERE s.state = '" + state + "' AND " + reach_condition(reach) +
-                            " AND " + kLivePerson + " ORDER BY s.start_date, s.id",
+                            persons_condition(Persons::live) + " ORDER BY s.start_date, s.id",
                         reach, [&](const soci::row& row) { out.push_back(to_row(row)); });
+  return out;
+}
+
+std::vector<SupportRow> all_supports_in_reach(soci::session& sql, const domain::Reach& reach) {
+  std::vector<SupportRow> out;
+  for_each_row_in_reach(sql, kSelect + " WHERE " + reach_condition(reach) + " ORDER BY s.id", reach,
+                        [&](const soci::row& row) { out.push_back(to_row(row)); });
   return out;
 }
 

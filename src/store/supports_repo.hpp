@@ -28,9 +28,11 @@ std::int64_t insert_support(soci::session& sql, const SupportRow& row, const std
 void update_support(soci::session& sql, const SupportRow& row, const std::string& now);
 std::optional<SupportRow> find_support(soci::session& sql, std::int64_t id);
 std::vector<SupportRow> supports_of_person(soci::session& sql, std::int64_t person_id);
-std::vector<SupportRow> active_supports(soci::session& sql);
 // Supports in `state` of the persons within `reach` (filtered in SQL).
 std::vector<SupportRow> supports_in_reach(soci::session& sql, const domain::Reach& reach,
                                           const std::string& state);
-std::vector<SupportRow> all_supports(soci::session& sql);
+// Every support, whatever its state, of the persons within `reach` (filtered in SQL), restricted
+// and anonymised persons included: what the access rule keeps of
+// every support.
+std::vector<SupportRow> all_supports_in_reach(soci::session& sql, const domain::Reach& reach);
 }  // namespace binome::store

@@ -376,11 +376,11 @@ TEST_P(RgpdTest, ErasureOfAnFseFicheIsARestrictionAndSaysWhy) {
   };
   // What the « à faire » lists are built from (orientations awaiting entry, supports in
   // progress, both filtered by reach in SQL) must leave a restricted person out.
-  const auto pending_of = [&](long long person) {
+  const auto pending_of = [&](long long person, store::Persons persons = store::Persons::live) {
     const auto reach = domain::reach_of(actor("conseiller.demo"));
     return db_->with_session([&](soci::session& sql) {
       int n = 0;
-      for (const auto& o : store::pending_orientations_in_reach(sql, reach))
+      for (const auto& o : store::pending_orientations_in_reach(sql, reach, persons))
         if (o.person_id == person) ++n;
       return n;
     });
@@ -389,6 +389,8 @@ TEST_P(RgpdTest, ErasureOfAnFseFicheIsARestrictionAndSaysWhy) {
   const auto a = dpo.call("POST", "/api/v1/rgpd/requests/" + ask(fse) + "/answer").json();
   EXPECT_EQ(a["outcome"], "limitee_fse");
   EXPECT_EQ(pending_of(fse), 0) << "a restricted person leaves the « à faire » lists";
+  EXPECT_EQ(pending_of(fse, store::Persons::all), 1)
+      << "the lists that counted every person in reach still do";
   EXPECT_NE(a["answer"].get<std::string>().find("Fonds social européen, jusqu'au 31/12/2037"),
             std::string::npos)
       << a.dump();
