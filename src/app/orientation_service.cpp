@@ -232,20 +232,42 @@ store::OrientationRow OrientationService::load(const domain::Actor& actor, std::
 }
 
 OrientationView OrientationService::view(const domain::Actor& actor, store::OrientationRow row) {
-  OrientationView v;
-  v.history = ctx_.db.with_session([&](soci::session& sql) {
+  ConventionRulesCache rules(ctx_.db);
+  auto history = ctx_.db.with_session([&](soci::session& sql) {
     return store::history_events(sql, store::History::orientation, row.id);
   });
-  const auto profile = ctx_.db.with_session(
-      [&](soci::session& sql) { return store::find_profile(sql, row.profile_id); });
+  return view(actor, std::move(row), rules, std::move(history));
+}
+
+std::vector<OrientationView> OrientationService::views(const domain::Actor& actor,
+                                                       std::vector<store::OrientationRow> rows) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(rows.size());
+  for (const auto& row : rows) ids.push_back(row.id);
+  auto histories = ctx_.db.with_session([&](soci::session& sql) {
+    return store::history_events_of(sql, ctx_.db.dialect(), store::History::orientation, ids);
+  });
+  ConventionRulesCache rules(ctx_.db);
+  std::vector<OrientationView> out;
+  out.reserve(rows.size());
+  for (auto& row : rows) {
+    auto history = std::move(histories[row.id]);
+    out.push_back(view(actor, std::move(row), rules, std::move(history)));
+  }
+  return out;
+}
+
+OrientationView OrientationService::view(const domain::Actor& actor, store::OrientationRow row,
+                                         ConventionRulesCache& rules,
+                                         std::vector<store::HistoryEvent> history) {
+  OrientationView v;
+  v.history = std::move(history);
   const auto status = status_of(row);
-  if (profile)
-    for (const auto& version : profile->versions)
-      if (version.id == row.profile_version_id) {
-        v.deadline = domain::entry_deadline(*domain::parse_date(row.oriented_on), version.rules,
-                                            today(), domain::is_pending(status));
-        v.entry_durations = version.rules.axe2.initial_months;
-      }
+  if (const auto* version = rules.find(row.profile_id, row.profile_version_id)) {
+    v.deadline = domain::entry_deadline(*domain::parse_date(row.oriented_on), *version, today(),
+                                        domain::is_pending(status));
+    v.entry_durations = version->axe2.initial_months;
+  }
   const auto side = domain::side_of(actor.org_kind);
   const auto mode = domain::parse_decision_mode(row.decision_mode);
   // A partner's proposal first goes to the chef de SLAI, whatever the mode; then, except in
@@ -282,11 +304,9 @@ std::vector<OrientationView> OrientationService::of_person(const domain::Actor& 
   audit_now(ctx_,
             audit_entry(actor, ok ? "orientation.read" : "orientation.denied", person_id, origin));
   if (!ok) throw out_of_scope();
-  std::vector<OrientationView> out;
-  for (auto& row : ctx_.db.with_session(
-           [&](soci::session& sql) { return store::orientations_of_person(sql, person_id); }))
-    out.push_back(view(actor, std::move(row)));
-  return out;
+  return views(actor, ctx_.db.with_session([&](soci::session& sql) {
+    return store::orientations_of_person(sql, person_id);
+  }));
 }
 
 std::vector<OrientationView> OrientationService::pending(const domain::Actor& actor,
@@ -295,8 +315,8 @@ std::vector<OrientationView> OrientationService::pending(const domain::Actor& ac
   if (reach.kind == domain::Reach::Kind::none)
     throw DomainError(DomainError::Kind::forbidden, "role_sans_acces",
                       "Votre rôle ne donne accès à aucune personne nommée.");
-  std::vector<OrientationView> out;
   store::AuditEntry entry = audit_entry(actor, "orientation.list", std::nullopt, origin);
+  std::vector<store::OrientationRow> kept;
   // Filtered in SQL first: reading every pending orientation of the base to keep a
   // counsellor's few took 300 ms on 100 000 persons.
   for (auto& row : ctx_.db.with_session([&](soci::session& sql) {
@@ -304,8 +324,9 @@ std::vector<OrientationView> OrientationService::pending(const domain::Actor& ac
        })) {
     if (domain::person_access(actor, row.person_scope) != domain::Access::allowed) continue;
     entry.listed_persons.push_back(row.person_id);
-    out.push_back(view(actor, std::move(row)));
+    kept.push_back(std::move(row));
   }
+  auto out = views(actor, std::move(kept));
   if (!entry.listed_persons.empty()) audit_now(ctx_, entry);
   return out;
 }

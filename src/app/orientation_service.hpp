@@ -62,6 +62,12 @@ class OrientationService {
   // was read, so that two simultaneous steps never both apply.
   void ensure_unchanged(soci::session& sql, std::int64_t id, const std::string& version);
   OrientationView view(const domain::Actor& actor, store::OrientationRow row);
+  // The same for the rows of a list: the convention versions read once for all, the histories
+  // read beforehand in one query (store::history_events_of).
+  OrientationView view(const domain::Actor& actor, store::OrientationRow row,
+                       ConventionRulesCache& rules, std::vector<store::HistoryEvent> history);
+  std::vector<OrientationView> views(const domain::Actor& actor,
+                                     std::vector<store::OrientationRow> rows);
   void record(soci::session& sql, const domain::Actor& actor, const store::OrientationRow& row,
               const std::string& kind, const std::string& detail, const Origin& origin);
   Context& ctx_;

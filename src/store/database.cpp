@@ -5,8 +5,10 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
+#include <thread>
 
 #include "store/pg_statement_cache.hpp"
 #include "store/sqlite_statement_cache.hpp"
@@ -145,14 +147,35 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
 
 Database::~Database() = default;
 
+namespace {
+// Two processes opening a new file at once (serve and a command started with it) both switch it
+// to WAL. SQLite answers one of them "database is locked" at once, without waiting in its busy
+// handler (the lock upgrade could deadlock), so the switch is tried again for as long as the
+// busy timeout would have waited.
+void switch_to_wal(soci::session& sql) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  for (;;) {
+    try {
+      sql << "PRAGMA journal_mode=WAL";
+      return;
+    } catch (const soci::sqlite3_soci_error& e) {
+      const int code = e.result() & 0xff;  // the primary code of an extended one
+      const bool busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+      if (!busy || std::chrono::steady_clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+}  // namespace
+
 void Database::configure(soci::session& sql) {
   if (dialect_ == Dialect::sqlite) {
     // WAL lets readers go on while one writer commits; NORMAL sync is durable across a crash
     // of the process (not of the machine's power), which is the trade-off SQLite documents.
-    sql << "PRAGMA journal_mode=WAL";
+    sql << "PRAGMA busy_timeout=10000";
+    switch_to_wal(sql);
     sql << "PRAGMA synchronous=NORMAL";
     sql << "PRAGMA foreign_keys=ON";
-    sql << "PRAGMA busy_timeout=10000";
     // Reads through a memory map of the file rather than read() into each connection's 2 MB
     // page cache: a search over a 20 MB base of 10 000 services spent a third of its CPU
     // copying pages from the kernel. The map is address space shared by the pool's

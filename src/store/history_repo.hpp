@@ -5,7 +5,10 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
+
+#include "store/database.hpp"
 
 namespace binome::store {
 
@@ -20,5 +23,9 @@ void insert_history_event(soci::session& sql, History history, std::int64_t owne
                           const std::string& kind, const std::string& detail);
 std::vector<HistoryEvent> history_events(soci::session& sql, History history,
                                          std::int64_t owner_id);
+// The histories of many owners in one query, each in the order of history_events: a list of
+// thousands of orientations made as many round trips before.
+std::unordered_map<std::int64_t, std::vector<HistoryEvent>> history_events_of(
+    soci::session& sql, Dialect dialect, History history, const std::vector<std::int64_t>& owners);
 
 }  // namespace binome::store

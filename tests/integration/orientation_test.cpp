@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "harness.hpp"
+#include "store/history_repo.hpp"
 
 namespace binome::testing {
 namespace {
@@ -73,6 +74,60 @@ TEST_P(OrientationTest, BilateralAgreementLeadsToAwaitedEntryWithItsDueDate) {
   EXPECT_EQ(audit_count("orientation.create"), 1);
   EXPECT_EQ(audit_count("orientation.position"), 1);
   EXPECT_EQ(audit_count("orientation.decision"), 1);
+}
+
+TEST_P(OrientationTest, TheListInProgressCarriesEachOrientationsOwnHistory) {
+  // The list reads all the histories in one query (store::history_events_of): each item must
+  // still get its own events, in their order, as one orientation's history reads them.
+  const long long first = person_id_in_territory("Territoire Nord");
+  // Another person of the same counsellor, without an orientation in progress.
+  const long long second = db_->with_session([&](soci::session& sql) {
+    long long id = 0;
+    sql << "SELECT MIN(p.id) FROM persons p WHERE p.id > :f AND p.conseiller_id = (SELECT "
+           "conseiller_id FROM persons WHERE id = :g) AND NOT EXISTS (SELECT 1 FROM orientations "
+           "o WHERE o.person_id = p.id)",
+        soci::use(first), soci::use(first), soci::into(id);
+    return id;
+  });
+  ASSERT_GT(second, 0);
+  auto conseiller = logged_in("conseiller.demo");
+  std::vector<long long> ids;
+  for (long long p : {first, second}) {
+    auto created = conseiller.call("POST", person_path(p) + "/orientations", bilateral().dump());
+    ASSERT_EQ(created.status, 201) << created.body;
+    ids.push_back(created.json()["id"]);
+  }
+  const long long id = ids.front();
+  auto social = logged_in("social.demo");
+  ASSERT_EQ(
+      social.call("POST", orientation_path(id) + "/position", Json{{"position", "accord"}}.dump())
+          .status,
+      200);
+  const auto items = conseiller.get("/api/v1/orientations").json()["items"];
+  ASSERT_GE(items.size(), 2u);
+  bool seen = false;
+  std::size_t with_history = 0;
+  for (const auto& item : items) {
+    const long long oid = item["id"];
+    const auto expected = db_->with_session([&](soci::session& sql) {
+      return store::history_events(sql, store::History::orientation, oid);
+    });
+    ASSERT_EQ(item["history"].size(), expected.size()) << "orientation " << oid;
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      EXPECT_EQ(item["history"][i]["label"], expected[i].detail) << "orientation " << oid;
+    if (oid == id) {
+      seen = true;
+      EXPECT_EQ(expected.size(), 2u) << "the orientation, then the social side's agreement";
+    }
+    with_history += expected.empty() ? 0 : 1;
+  }
+  EXPECT_TRUE(seen);
+  EXPECT_GE(with_history, 2u);
+  EXPECT_TRUE(db_->with_session([&](soci::session& sql) {
+                   return store::history_events_of(sql, db_->dialect(), store::History::orientation,
+                                                   {});
+                 })
+                  .empty());
 }
 
 TEST_P(OrientationTest, IneligibleOrientationIsRefusedWithTheRulesAndCoordinateurMayOverride) {
