@@ -1,5 +1,7 @@
 #include "app/support_service.hpp"
 
+#include <algorithm>
+
 #include "app/guards.hpp"
 #include "store/orientations_repo.hpp"
 #include "store/profiles_repo.hpp"
@@ -261,15 +263,18 @@ SupportService::Portfolio SupportService::portfolio(const domain::Actor& actor) 
   out.counsellors = domain::portfolio_figures(
       facts, out.convention ? out.convention->rules : domain::ConventionRules{},
       static_cast<int>(today.year()));
-  ctx_.db.with_session([&](soci::session& sql) {
-    for (const auto& c : out.counsellors) {
-      if (auto u = store::find_user_by_id(sql, c.conseiller_id)) out.names[u->id] = u->display_name;
-      for (const auto& b : c.binomes)
-        if (b.referent_social_id)
-          if (auto u = store::find_user_by_id(sql, *b.referent_social_id))
-            out.names[u->id] = u->display_name;
-    }
-  });
+  // One query for the names: one per counsellor and binôme took 0.7 s for a territory on
+  // PostgreSQL.
+  std::vector<std::int64_t> users;
+  for (const auto& c : out.counsellors) {
+    users.push_back(c.conseiller_id);
+    for (const auto& b : c.binomes)
+      if (b.referent_social_id) users.push_back(*b.referent_social_id);
+  }
+  std::sort(users.begin(), users.end());
+  users.erase(std::unique(users.begin(), users.end()), users.end());
+  out.names = ctx_.db.with_session(
+      [&](soci::session& sql) { return store::display_names_of(sql, ctx_.db.dialect(), users); });
   return out;
 }
 

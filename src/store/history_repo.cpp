@@ -56,21 +56,12 @@ std::unordered_map<std::int64_t, std::vector<HistoryEvent>> history_events_of(
   std::unordered_map<std::int64_t, std::vector<HistoryEvent>> out;
   if (owners.empty()) return out;
   const auto n = names_of(history);
-  // The ids go as one bound text (a JSON array, or a PostgreSQL array literal) so that the
-  // statement's text stays the same and is prepared once per connection.
-  std::string ids = dialect == Dialect::sqlite ? "[" : "{";
-  for (std::size_t i = 0; i < owners.size(); ++i) {
-    if (i) ids += ',';
-    ids += std::to_string(owners[i]);
-  }
-  ids += dialect == Dialect::sqlite ? "]" : "}";
-  const std::string in = dialect == Dialect::sqlite ? " IN (SELECT value FROM json_each(:ids))"
-                                                    : " = ANY(CAST(:ids AS BIGINT[]))";
+  auto ids = ids_text(dialect, owners);
   for_each_row_once(
       sql,
       std::string("SELECT e.") + n.owner + ", e.at, u.display_name, e.kind, e.detail FROM " +
-          n.table + " e LEFT JOIN users u ON u.id = e.user_id WHERE e." + n.owner + in +
-          " ORDER BY e.id",
+          n.table + " e LEFT JOIN users u ON u.id = e.user_id WHERE e." + n.owner +
+          in_ids(dialect) + " ORDER BY e.id",
       [&](const soci::row& r) {
         out[i64(r, 0)].push_back({str(r, 1), str(r, 2), str(r, 3), str(r, 4)});
       },

@@ -81,6 +81,21 @@ std::string reach_condition(const domain::Reach& reach, const std::string& socia
   return "1 = 0";
 }
 
+std::string in_ids(Dialect dialect) {
+  return dialect == Dialect::sqlite ? " IN (SELECT value FROM json_each(:ids))"
+                                    : " = ANY(CAST(:ids AS BIGINT[]))";
+}
+
+std::string ids_text(Dialect dialect, const std::vector<std::int64_t>& ids) {
+  std::string out = dialect == Dialect::sqlite ? "[" : "{";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  out += dialect == Dialect::sqlite ? "]" : "}";
+  return out;
+}
+
 void for_each_row_in_reach(soci::session& sql, const std::string& query, const domain::Reach& reach,
                            const std::function<void(const soci::row&)>& visit) {
   using K = domain::Reach::Kind;

@@ -6,8 +6,10 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/scope.hpp"
+#include "store/database.hpp"
 #include "store/persons_filter.hpp"
 
 namespace binome::store {
@@ -59,6 +61,13 @@ inline const char* persons_condition(Persons persons) {
 // referent's user (LEFT JOIN users su ON su.id = p.referent_social_id), which only a
 // partner's reach reads. Lists filter in SQL with it, then check each row in C++ as before.
 std::string reach_condition(const domain::Reach& reach, const std::string& social = "su");
+
+// A list of ids bound as one text, so that a query's text stays the same whatever their number
+// and is prepared once per connection: `column + in_ids(dialect)` in the query, the value of
+// ids_text(dialect, ids) bound as :ids (a JSON array for SQLite, an array literal for
+// PostgreSQL).
+std::string in_ids(Dialect dialect);
+std::string ids_text(Dialect dialect, const std::vector<std::int64_t>& ids);
 
 // Runs a query holding reach_condition(reach) and hands each row to `visit`.
 void for_each_row_in_reach(soci::session& sql, const std::string& query, const domain::Reach& reach,

@@ -51,6 +51,17 @@ std::optional<UserRow> find_user_by_id(soci::session& sql, std::int64_t id) {
   return find_one(sql, " WHERE u.id = :id", v);
 }
 
+std::map<std::int64_t, std::string> display_names_of(soci::session& sql, Dialect dialect,
+                                                     const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> out;
+  if (ids.empty()) return out;
+  auto text = ids_text(dialect, ids);
+  for_each_row_once(
+      sql, "SELECT u.id, u.display_name FROM users u WHERE u.id" + in_ids(dialect),
+      [&](const soci::row& r) { out[i64(r, 0)] = str(r, 1); }, soci::use(text, "ids"));
+  return out;
+}
+
 std::optional<SessionUser> find_session_user(soci::session& sql, const std::string& token_hash) {
   std::optional<SessionUser> out;
   // The session's columns follow the user's: to_user reads the first 14 as usual.

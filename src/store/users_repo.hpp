@@ -2,11 +2,13 @@
 #pragma once
 #include <soci/soci.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/scope.hpp"
+#include "store/database.hpp"
 #include "store/sessions_repo.hpp"
 
 namespace binome::store {
@@ -34,6 +36,9 @@ struct SessionUser {
   SessionRow session;
   UserRow user;
 };
+// The display names of these users, in one query.
+std::map<std::int64_t, std::string> display_names_of(soci::session& sql, Dialect dialect,
+                                                     const std::vector<std::int64_t>& ids);
 std::optional<SessionUser> find_session_user(soci::session& sql, const std::string& token_hash);
 std::vector<UserRow> list_users(soci::session& sql);
 // Active users of a role in a département (to choose a referent).
