@@ -195,7 +195,7 @@ exports::ConvocationData AppointmentService::convocation(const domain::Actor& ac
     c.convener_structure = convener->org_name;
     c.convener_phone = convener->phone.value_or("");
   }
-  c.generated_on = french_date(ctx_.now_iso().substr(0, 10));
+  c.generated_on = french_date(domain::to_iso(domain::france_today(ctx_.clock.now())));
   audit_now(ctx_, audit_entry(actor, "appointment.convocation", row.person_id, origin,
                               "rendez-vous:" + std::to_string(id)));
   return c;

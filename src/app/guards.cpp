@@ -35,7 +35,7 @@ store::PersonRecord person_in_reach(Context& ctx, const domain::Actor& actor,
 }
 
 domain::Date today(const Context& ctx) {
-  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx.clock.now())};
+  return domain::france_today(ctx.clock.now());
 }
 
 void audit_now(Context& ctx, const store::AuditEntry& entry) {

@@ -37,7 +37,7 @@ domain::Positions positions_of(const store::OrientationRow& row) {
 }  // namespace
 
 domain::Date OrientationService::today() const {
-  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
+  return domain::france_today(ctx_.clock.now());
 }
 
 OrientationReferential OrientationService::referential() {

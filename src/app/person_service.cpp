@@ -55,8 +55,7 @@ std::vector<store::UserRow> PersonService::referents(const domain::Actor& actor,
 store::PersonRecord PersonService::create(const domain::Actor& actor, const NewPerson& input,
                                           const Origin& origin) {
   if (!domain::may_see_named_persons(actor.role)) throw role_refusal();
-  const auto today =
-      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
+  const auto today = domain::france_today(ctx_.clock.now());
   domain::FieldErrors errors = domain::validate(input.identity, today);
   domain::Person person;
   person.identity = input.identity;

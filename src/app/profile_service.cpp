@@ -101,8 +101,7 @@ domain::ConventionProfile ProfileService::add_version(const domain::Actor& actor
   require_admin(actor, origin);
   const auto profile = get(id);
   FieldErrors errors = domain::validate(rules);
-  const auto today =
-      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
+  const auto today = domain::france_today(ctx_.clock.now());
   const auto from = domain::parse_date(effective_from);
   if (!from) {
     errors.insert(errors.begin(), {"effective_from", "invalide",

@@ -29,7 +29,7 @@ std::string new_source_id(const char* prefix) {
 }  // namespace
 
 domain::Date ResourceBaseService::today() const {
-  return domain::Date{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
+  return domain::france_today(ctx_.clock.now());
 }
 
 void ResourceBaseService::require_editor(const domain::Actor& actor) {

@@ -177,7 +177,7 @@ SupportView SupportService::bilan(const domain::Actor& actor, std::int64_t id,
                       "Le bilan porte sur un accompagnement en cours.");
   const auto now = ctx_.now_iso();
   row.last_bilan_result = result;
-  row.last_bilan_on = now.substr(0, 10);
+  row.last_bilan_on = domain::to_iso(domain::france_today(ctx_.clock.now()));
   row.bilan_since_period_start = true;
   ctx_.db.transaction([&](soci::session& sql) {
     store::update_support(sql, row, now);
@@ -240,8 +240,7 @@ SupportService::Portfolio SupportService::portfolio(const domain::Actor& actor) 
                       "Les portefeuilles sont suivis par les conseillers, les référents sociaux et "
                       "leurs coordinateurs.");
   Portfolio out;
-  const auto today =
-      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
+  const auto today = domain::france_today(ctx_.clock.now());
   const auto profile = ctx_.db.with_session([&](soci::session& sql) {
     return store::profile_for(sql, actor.departement, domain::to_iso(today));
   });
@@ -281,7 +280,7 @@ SupportService::Portfolio SupportService::portfolio(const domain::Actor& actor) 
 std::vector<SupportView> SupportService::reviews_due(const domain::Actor& actor, int days,
                                                      ConventionRulesCache& rules) {
   std::vector<SupportView> out;
-  const auto today = std::chrono::sys_days{std::chrono::floor<std::chrono::days>(ctx_.clock.now())};
+  const auto today = std::chrono::sys_days{domain::france_today(ctx_.clock.now())};
   for (auto& row : ctx_.db.with_session([&](soci::session& sql) {
          return store::supports_in_reach(sql, domain::reach_of(actor), "en_cours");
        })) {

@@ -16,7 +16,8 @@ domain::Date processing_day(const Args& args) {
     if (!d) throw UsageError("--date-traitement attend une date AAAA-MM-JJ.");
     return *d;
   }
-  return domain::Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  return domain::france_today(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 int run_flows(const Argv& argv) {

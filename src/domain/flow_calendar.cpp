@@ -8,12 +8,6 @@ namespace {
 
 using namespace std::chrono;
 
-// Last Sunday of a month, at 01:00 UTC: the instant summer time starts or ends in the EU.
-sys_seconds eu_change(year y, month m) {
-  const sys_days last_sunday{year_month_weekday_last{y, m, weekday_last{Sunday}}};
-  return sys_seconds{last_sunday} + hours{1};
-}
-
 // The next month (or months) after ym, the one whose date is found.
 template <class F>
 Date next_from(const Calendar& cal, year_month ym, const Date& not_before, F&& of_month) {
@@ -25,9 +19,7 @@ Date next_from(const Calendar& cal, year_month ym, const Date& not_before, F&& o
 }  // namespace
 
 LocalTime paris_time(Timestamp t) {
-  const year y = year_month_day{floor<days>(t)}.year();
-  const bool summer = t >= eu_change(y, March) && t < eu_change(y, October);
-  const auto local = t + hours{summer ? 2 : 1};
+  const auto local = france_local(t);
   const auto day = floor<days>(local);
   return {Date{day}, int(duration_cast<minutes>(local - day).count())};
 }

@@ -70,11 +70,19 @@ Timestamp last_sunday_one_utc(std::chrono::year y, std::chrono::month m) {
 }
 }  // namespace
 
-std::string france_local_minute(Timestamp t) {
+Timestamp france_local(Timestamp t) {
   const auto year = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t)}.year();
   const bool summer = t >= last_sunday_one_utc(year, std::chrono::March) &&
                       t < last_sunday_one_utc(year, std::chrono::October);
-  return to_iso(t + std::chrono::hours{summer ? 2 : 1}).substr(0, 16);
+  return t + std::chrono::hours{summer ? 2 : 1};
+}
+
+std::string france_local_minute(Timestamp t) {
+  return to_iso(france_local(t)).substr(0, 16);
+}
+
+Date france_today(Timestamp t) {
+  return Date{std::chrono::floor<std::chrono::days>(france_local(t))};
 }
 
 }  // namespace binome::domain

@@ -35,8 +35,7 @@ Json profile_json(const domain::ConventionProfile& p, const domain::Date& today,
 }
 
 domain::Date today(const RouteDeps& deps) {
-  return std::chrono::year_month_day{
-      std::chrono::floor<std::chrono::days>(deps.services.ctx.clock.now())};
+  return domain::france_today(deps.services.ctx.clock.now());
 }
 
 }  // namespace

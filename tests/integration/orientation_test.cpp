@@ -29,6 +29,17 @@ class OrientationTest : public ApiTest {
             {"consent", {{"signature_date", "2026-11-17"}, {"electronic_exchange", false}}}};
   }
   std::string person_path(long long id) { return "/api/v1/persons/" + std::to_string(id); }
+  // Another person of the same counsellor, without any orientation.
+  long long another_person_of_the_counsellor_of(long long first) {
+    return db_->with_session([&](soci::session& sql) {
+      long long id = 0;
+      sql << "SELECT MIN(p.id) FROM persons p WHERE p.id > :f AND p.conseiller_id = (SELECT "
+             "conseiller_id FROM persons WHERE id = :g) AND NOT EXISTS (SELECT 1 FROM "
+             "orientations o WHERE o.person_id = p.id)",
+          soci::use(first), soci::use(first), soci::into(id);
+      return id;
+    });
+  }
   std::string orientation_path(long long id) {
     return "/api/v1/orientations/" + std::to_string(id);
   }
@@ -76,19 +87,30 @@ TEST_P(OrientationTest, BilateralAgreementLeadsToAwaitedEntryWithItsDueDate) {
   EXPECT_EQ(audit_count("orientation.decision"), 1);
 }
 
+TEST_P(OrientationTest, AfterMidnightInParisTodayIsAlreadyTheNextDay) {
+  // 23:30 UTC on 18 November is 00:30 on the 19th in Paris: a consent signed "today" by the
+  // counsellor's calendar is not in the future, and the orientation is dated that day.
+  clock_.advance(std::chrono::seconds{44600});  // from 11:06:40 to 23:30:00 UTC
+  auto body = bilateral();
+  body["consent"]["signature_date"] = "2026-11-19";
+  const long long first = person_id_in_territory("Territoire Nord");
+  auto conseiller = logged_in("conseiller.demo");
+  auto created = conseiller.call("POST", person_path(first) + "/orientations", body.dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["oriented_on"], "2026-11-19");
+  body["consent"]["signature_date"] = "2026-11-20";
+  auto future = conseiller.call(
+      "POST", person_path(another_person_of_the_counsellor_of(first)) + "/orientations",
+      body.dump());
+  EXPECT_EQ(future.status, 422) << "the day after is still in the future";
+  EXPECT_NE(future.body.find("dans le futur"), std::string::npos) << future.body;
+}
+
 TEST_P(OrientationTest, TheListInProgressCarriesEachOrientationsOwnHistory) {
   // The list reads all the histories in one query (store::history_events_of): each item must
   // still get its own events, in their order, as one orientation's history reads them.
   const long long first = person_id_in_territory("Territoire Nord");
-  // Another person of the same counsellor, without an orientation in progress.
-  const long long second = db_->with_session([&](soci::session& sql) {
-    long long id = 0;
-    sql << "SELECT MIN(p.id) FROM persons p WHERE p.id > :f AND p.conseiller_id = (SELECT "
-           "conseiller_id FROM persons WHERE id = :g) AND NOT EXISTS (SELECT 1 FROM orientations "
-           "o WHERE o.person_id = p.id)",
-        soci::use(first), soci::use(first), soci::into(id);
-    return id;
-  });
+  const long long second = another_person_of_the_counsellor_of(first);
   ASSERT_GT(second, 0);
   auto conseiller = logged_in("conseiller.demo");
   std::vector<long long> ids;

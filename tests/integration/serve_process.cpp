@@ -212,12 +212,9 @@ HttpResult UserClient::call(const std::string& method, const std::string& path,
 }
 
 std::string today_iso() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  ::gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  // The users' day, as the server reckons it (the day in Paris, not in UTC).
+  return domain::to_iso(domain::france_today(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now())));
 }
 
 Json person_identity(const std::string& last_name) {

@@ -80,7 +80,7 @@ struct UserClient {
   HttpResult get(const std::string& path) const { return call("GET", path); }
 };
 
-// Today's date (UTC, the server's clock) as AAAA-MM-JJ.
+// Today in France (as the server reckons the users' day) as AAAA-MM-JJ.
 std::string today_iso();
 
 // The body of a person's identity, distinct by `last_name`, in the demo's Territoire Nord.

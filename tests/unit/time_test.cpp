@@ -107,5 +107,14 @@ TEST(TimeTest, FranceLegalTimeFollowsTheEuropeanSummerTime) {
   EXPECT_EQ(france_local_minute(*parse_iso("2026-10-25T01:00:00Z")), "2026-10-25T02:00");
   EXPECT_EQ(france_local_minute(*parse_iso("2026-12-31T23:30:00Z")), "2027-01-01T00:30");
 }
+
+TEST(TimeTest, TodayIsTheDayInFranceNotInUtc) {
+  // Between midnight in Paris and midnight UTC, the users are already on the next day.
+  EXPECT_EQ(to_iso(france_today(*parse_iso("2026-11-22T22:59:59Z"))), "2026-11-22");
+  EXPECT_EQ(to_iso(france_today(*parse_iso("2026-11-22T23:00:00Z"))), "2026-11-23");
+  EXPECT_EQ(to_iso(france_today(*parse_iso("2026-07-01T21:59:59Z"))), "2026-07-01");
+  EXPECT_EQ(to_iso(france_today(*parse_iso("2026-07-01T22:00:00Z"))), "2026-07-02");
+  EXPECT_EQ(to_iso(france_today(*parse_iso("2026-12-31T23:30:00Z"))), "2027-01-01");
+}
 }  // namespace
 }  // namespace binome::domain
