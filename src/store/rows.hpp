@@ -49,10 +49,9 @@ void for_each_row_once(soci::session& sql, const std::string& query,
 void for_each_row(soci::session& sql, const std::string& query, std::optional<long long> value,
                   const std::function<void(const soci::row&)>& visit);
 
-// A person binome may still process: neither restricted (RGPD art. 18, or an erasure the FSE
-// retention turns into a restriction) nor anonymised. Lists built for work leave the others out.
-inline constexpr const char* kLivePerson = "p.restricted_at IS NULL AND p.anonymised_at IS NULL";
-// The condition to append after a WHERE's others for `persons`.
+// The condition to append after a WHERE's others for `persons`. A live person is one binome may
+// still process: neither restricted (RGPD art. 18, or an erasure the FSE retention turns into a
+// restriction) nor anonymised; lists built for work leave the others out.
 inline const char* persons_condition(Persons persons) {
   return persons == Persons::live ? " AND p.restricted_at IS NULL AND p.anonymised_at IS NULL" : "";
 }
