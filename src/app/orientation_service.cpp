@@ -309,24 +309,26 @@ std::vector<OrientationView> OrientationService::of_person(const domain::Actor& 
   }));
 }
 
-std::vector<OrientationView> OrientationService::pending(const domain::Actor& actor,
-                                                         const Origin& origin) {
+OrientationService::PendingPage OrientationService::pending(const domain::Actor& actor, int page,
+                                                            int per_page, const Origin& origin) {
   const auto reach = domain::reach_of(actor);
   if (reach.kind == domain::Reach::Kind::none)
     throw DomainError(DomainError::Kind::forbidden, "role_sans_acces",
                       "Votre rôle ne donne accès à aucune personne nommée.");
   store::AuditEntry entry = audit_entry(actor, "orientation.list", std::nullopt, origin);
+  // Filtered and paged in SQL: a territory's coordinator has thousands of orientations in
+  // progress, and the whole list with its histories made a 2 MB answer.
+  auto found = ctx_.db.with_session([&](soci::session& sql) {
+    return store::pending_orientations_page(sql, ctx_.db.dialect(), reach, store::Persons::all,
+                                            per_page, (page - 1) * per_page);
+  });
   std::vector<store::OrientationRow> kept;
-  // Filtered in SQL first: reading every pending orientation of the base to keep a
-  // counsellor's few took 300 ms on 100 000 persons.
-  for (auto& row : ctx_.db.with_session([&](soci::session& sql) {
-         return store::pending_orientations_in_reach(sql, reach, store::Persons::all);
-       })) {
+  for (auto& row : found.rows) {
     if (domain::person_access(actor, row.person_scope) != domain::Access::allowed) continue;
     entry.listed_persons.push_back(row.person_id);
     kept.push_back(std::move(row));
   }
-  auto out = views(actor, std::move(kept));
+  PendingPage out{views(actor, std::move(kept)), found.total};
   if (!entry.listed_persons.empty()) audit_now(ctx_, entry);
   return out;
 }

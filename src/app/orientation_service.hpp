@@ -42,7 +42,13 @@ class OrientationService {
                          const domain::OrientationRequest& request, const Origin& origin);
   std::vector<OrientationView> of_person(const domain::Actor& actor, std::int64_t person_id,
                                          const Origin& origin);
-  std::vector<OrientationView> pending(const domain::Actor& actor, const Origin& origin);
+  // One page of the orientations in progress the actor reaches, oldest first; only the persons
+  // of the page are read, and named in the audit record.
+  struct PendingPage {
+    std::vector<OrientationView> items;
+    std::int64_t total = 0;
+  };
+  PendingPage pending(const domain::Actor& actor, int page, int per_page, const Origin& origin);
   OrientationView position(const domain::Actor& actor, std::int64_t id, bool accord,
                            const Origin& origin);
   OrientationView decide(const domain::Actor& actor, std::int64_t id, bool oui,

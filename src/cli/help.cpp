@@ -23,7 +23,7 @@ Commandes :
               --secure-cookies    cookies « Secure » quand le TLS est terminé par un mandataire
               --quiet             sans journal des requêtes
               --test-mode         tests de navigateur seulement : horloge réglable par l'API
-              --digest-hour H     envoie chaque jour, à partir de H heures (UTC), le
+              --digest-hour H     envoie chaque jour, à partir de H heures (heure de Paris), le
                                   récapitulatif « à faire » par courriel (options ci-dessous)
               --nir-key-file FICHIER  clé de chiffrement du NIR (ou BINOME_NIR_KEY_FILE) :
                                   nécessaire à l'API d'identité et à la double

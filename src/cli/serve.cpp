@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/nir_key_option.hpp"
 #include "cli/smtp_options.hpp"
+#include "domain/daily_hour.hpp"
 #include "http/request_log.hpp"
 #include "http/server.hpp"
 #include "store/login_throttle_repo.hpp"
@@ -135,7 +136,7 @@ int run_serve(const Argv& argv) {
       } catch (const std::exception& e) {
         http::log_error("purge", e.what());
       }
-      if (digest_hour >= 0 && domain::hour_of(clock.now()) >= digest_hour) {
+      if (digest_hour >= 0 && domain::paris_hour_reached(clock.now(), digest_hour)) {
         try {  // once a day across instances: digest_runs holds the day
           const auto report = services.digest.run(digest_url, exports::smtp_mailer(*smtp),
                                                   {"serve: digest", "local"});

@@ -224,10 +224,13 @@ void add_orientation_routes(Router& router, RouteDeps deps) {
       });
 
   router.add("GET", "/api/v1/orientations", Access::authenticated, [deps](Request& req) {
+    auto [page, per_page] = paging(req, 50);
+    const auto found =
+        deps.services.orientations.pending(req.actor(), page, per_page, req.origin());
     Json items = Json::array();
-    for (const auto& v : deps.services.orientations.pending(req.actor(), req.origin()))
-      items.push_back(orientation_json(v));
-    return json_response(200, {{"items", items}});
+    for (const auto& v : found.items) items.push_back(orientation_json(v));
+    return json_response(
+        200, {{"items", items}, {"total", found.total}, {"page", page}, {"per_page", per_page}});
   });
 
   router.add("POST", "/api/v1/orientations/{id}/position", Access::authenticated,

@@ -1,5 +1,6 @@
 #include "store/orientations_repo.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "store/rows.hpp"
@@ -168,6 +169,36 @@ std::vector<OrientationRow> pending_orientations_in_reach(soci::session& sql,
   for_each_row_in_reach(sql, query, reach,
                         [&](const soci::row& row) { out.push_back(to_row(row)); });
   return out;
+}
+
+OrientationPage pending_orientations_page(soci::session& sql, Dialect dialect,
+                                          const domain::Reach& reach, Persons persons, int limit,
+                                          int offset) {
+  // The ids of the whole list first (a territory's few thousand integers, from the indexes),
+  // then the page's full rows by id: the total and the page agree, and no statement text
+  // depends on the page asked.
+  OrientationPage page;
+  std::string query =
+      "SELECT o.id FROM orientations o JOIN persons p ON p.id = o.person_id "
+      "LEFT JOIN users su ON su.id = p.referent_social_id "
+      "WHERE o.status NOT IN ('non_retenue', 'entree') AND ";
+  query.append(reach_condition(reach)).append(persons_condition(persons));
+  query.append(" ORDER BY o.oriented_on, o.id");
+  std::vector<std::int64_t> ids;
+  for_each_row_in_reach(sql, query, reach,
+                        [&](const soci::row& row) { ids.push_back(i64(row, 0)); });
+  page.total = static_cast<std::int64_t>(ids.size());
+  const auto first =
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(offset, 0)), ids.size());
+  const auto last =
+      std::min<std::size_t>(first + static_cast<std::size_t>(std::max(limit, 0)), ids.size());
+  if (first == last) return page;
+  const auto text = ids_text(dialect, {ids.begin() + static_cast<std::ptrdiff_t>(first),
+                                       ids.begin() + static_cast<std::ptrdiff_t>(last)});
+  for_each_row_once(
+      sql, std::string(kSelect) + " WHERE o.id" + in_ids(dialect) + " ORDER BY o.oriented_on, o.id",
+      [&](const soci::row& row) { page.rows.push_back(to_row(row)); }, soci::use(text, "ids"));
+  return page;
 }
 
 void update_orientation(soci::session& sql, const OrientationRow& o, const std::string& now) {

@@ -53,6 +53,14 @@ std::vector<OrientationRow> orientations_of_person(soci::session& sql, std::int6
 std::vector<OrientationRow> pending_orientations_in_reach(soci::session& sql,
                                                           const domain::Reach& reach,
                                                           Persons persons);
+// One page of the same list, in the same order, and how many there are in all.
+struct OrientationPage {
+  std::vector<OrientationRow> rows;
+  std::int64_t total = 0;
+};
+OrientationPage pending_orientations_page(soci::session& sql, Dialect dialect,
+                                          const domain::Reach& reach, Persons persons, int limit,
+                                          int offset);
 // Writes the fields that change after creation: status, positions, decision, absences.
 void update_orientation(soci::session& sql, const OrientationRow& row, const std::string& now);
 

@@ -152,6 +152,69 @@ TEST_P(OrientationTest, TheListInProgressCarriesEachOrientationsOwnHistory) {
                   .empty());
 }
 
+TEST_P(OrientationTest, TheListInProgressComesAPageAtATimeOldestFirst) {
+  // A territory's coordinator has thousands of orientations in progress: the list is paged in
+  // SQL, each page naming only its own persons in the audit trail.
+  const long long first = person_id_in_territory("Territoire Nord");
+  auto conseiller = logged_in("conseiller.demo");
+  long long person = first;
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_GT(person, 0);
+    auto created =
+        conseiller.call("POST", person_path(person) + "/orientations", bilateral().dump());
+    ASSERT_EQ(created.status, 201) << created.body;
+    person = another_person_of_the_counsellor_of(person);
+  }
+  const auto all = conseiller.get("/api/v1/orientations?per_page=100").json();
+  const long long total = all["total"];
+  ASSERT_GE(total, 3);
+  ASSERT_EQ(all["items"].size(), static_cast<std::size_t>(total));
+  EXPECT_EQ(all["page"], 1);
+  EXPECT_EQ(all["per_page"], 100);
+  EXPECT_EQ(conseiller.get("/api/v1/orientations").json()["per_page"], 50) << "the default";
+  for (std::size_t i = 1; i < all["items"].size(); ++i) {
+    const auto& a = all["items"][i - 1];
+    const auto& b = all["items"][i];
+    const auto key = [](const Json& o) {
+      return std::make_pair(o["oriented_on"].get<std::string>(), o["id"].get<long long>());
+    };
+    EXPECT_LT(key(a), key(b)) << "oldest first, then by number";
+  }
+
+  auto dpo = logged_in("dpo.demo");
+  const auto audited = [&](const Json& item) {
+    return dpo
+        .get("/api/v1/audit?action=orientation.list&person_id=" +
+             std::to_string(item["person_id"].get<long long>()))
+        .json()["total"]
+        .get<long long>();
+  };
+  const auto last_before = audited(all["items"][total - 1]);
+  for (long long n = 1; n <= total; ++n) {
+    const auto page = conseiller.get("/api/v1/orientations?per_page=1&page=" + std::to_string(n));
+    ASSERT_EQ(page.status, 200) << page.body;
+    const auto j = page.json();
+    EXPECT_EQ(j["total"], total);
+    ASSERT_EQ(j["items"].size(), 1u);
+    EXPECT_EQ(j["items"][0]["id"], all["items"][n - 1]["id"]) << "page " << n;
+    if (n == 1) {
+      EXPECT_EQ(audited(all["items"][total - 1]), last_before)
+          << "the first page's record does not name the last page's person";
+    }
+  }
+  EXPECT_EQ(audited(all["items"][total - 1]), last_before + 1);
+
+  const auto beyond =
+      conseiller.get("/api/v1/orientations?per_page=1&page=" + std::to_string(total + 1)).json();
+  EXPECT_TRUE(beyond["items"].empty());
+  EXPECT_EQ(beyond["total"], total);
+  for (const std::string bad : {"per_page=0", "per_page=101", "page=0", "page=deux"}) {
+    const auto r = conseiller.get("/api/v1/orientations?" + bad);
+    EXPECT_EQ(r.status, 422) << bad;
+    EXPECT_NE(r.body.find("page"), std::string::npos) << r.body;
+  }
+}
+
 TEST_P(OrientationTest, IneligibleOrientationIsRefusedWithTheRulesAndCoordinateurMayOverride) {
   const auto person = person_path(person_id_in_territory("Territoire Nord"));
   Json body = bilateral();

@@ -1,10 +1,14 @@
-// Orientations en cours: the pending orientations the user may see, with their entry deadline.
+// Orientations en cours: the pending orientations the user may see, with their entry deadline,
+// oldest first, a page at a time (a territory's coordinator has thousands). ?page= is the state.
 import { h, append, replace } from '../dom.js';
-import { api } from '../api.js';
+import { api, queryString } from '../api.js';
 import { formatDate, labelOf, plural } from '../format.js';
 import { dataTable } from '../components/table.js';
+import { pagination } from '../components/pagination.js';
 import { errorAlert } from '../components/alert.js';
 import { deadlineBadge, statusBadge } from '../components/badge.js';
+
+const PER_PAGE = 50;
 
 /** The person of an orientation: { id, name } when the server gives it, else its number. */
 function personLink(o) {
@@ -21,7 +25,8 @@ function dueCell(o) {
 
 export default {
   title: 'Orientations en cours',
-  async render({ container }) {
+  async render({ container, query }) {
+    const page = Math.max(1, Number.parseInt(query.get('page') || '1', 10) || 1);
     const status = h('p', { class: 'fr-mb-2w', role: 'status', 'aria-live': 'polite' }, 'Chargement…');
     const results = h('div', {});
     append(container,
@@ -31,14 +36,15 @@ export default {
       results);
     let data;
     try {
-      data = await api.get('/api/v1/orientations', { query: { status: 'en_cours' } });
+      data = await api.get('/api/v1/orientations', { query: { page, per_page: PER_PAGE } });
     } catch (error) {
       replace(status);
       replace(results, errorAlert(error));
       return;
     }
     const items = data.items || [];
-    replace(status, plural(items.length, 'orientation en cours', 'orientations en cours'));
+    const total = data.total ?? items.length;
+    replace(status, plural(total, 'orientation en cours', 'orientations en cours'));
     replace(results, dataTable({
       id: 'orientations-table',
       caption: 'Orientations en cours',
@@ -50,7 +56,12 @@ export default {
         formatDate(o.oriented_on),
         dueCell(o),
       ]),
-      empty: 'Aucune orientation en cours.',
+      empty: page > 1 ? 'Aucune orientation sur cette page.' : 'Aucune orientation en cours.',
+    }), pagination({
+      page: data.page || page,
+      perPage: data.per_page || PER_PAGE,
+      total,
+      hrefFor: (n) => `/orientations${queryString({ page: n > 1 ? n : null })}`,
     }));
   },
 };
