@@ -1,6 +1,7 @@
 #include "app/worklist_service.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "app/appointment_service.hpp"
 #include "app/axe3_service.hpp"
@@ -48,12 +49,21 @@ WorklistItem make_item(std::string kind, std::string label, std::int64_t person_
 
 }  // namespace
 
-std::vector<WorklistItem> WorklistService::of(const domain::Actor& actor, const Origin& origin) {
+WorklistService::Page WorklistService::of(const domain::Actor& actor, int page, int per_page,
+                                          const Origin& origin) {
   // A dozen reads, one snapshot; the audit record is written after it, on its own session.
-  auto out = ctx_.db.read_snapshot([&] { return compute(actor); });
+  auto all = ctx_.db.read_snapshot([&] { return compute(actor); });
+  // The order is by due date across all the sources: the page is cut from the whole list. A
+  // territory's coordinator has thousands of items; only the page's are sent and traced.
+  Page out;
+  out.total = all.size();
+  const auto first = std::min(all.size(), static_cast<std::size_t>(page - 1) * per_page);
+  const auto last = std::min(all.size(), first + static_cast<std::size_t>(per_page));
+  out.items.assign(std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(first)),
+                   std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(last)));
   // The list names persons: its reading is on the trail like any list of persons.
   auto entry = audit_entry(actor, "worklist.read", std::nullopt, origin);
-  for (const auto& item : out)
+  for (const auto& item : out.items)
     if (item.person_id) entry.listed_persons.push_back(item.person_id);
   if (!entry.listed_persons.empty()) audit_now(ctx_, entry);
   return out;

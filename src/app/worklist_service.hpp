@@ -46,8 +46,13 @@ class WorklistService {
         appointments_(appointments),
         resources_(resources),
         rgpd_(rgpd) {}
-  // Sorted by due date (undated last); reading it is audited like any list of persons.
-  std::vector<WorklistItem> of(const domain::Actor& actor, const Origin& origin);
+  // One page of the list sorted by due date (undated last), and how many items wait in all.
+  // Reading it is audited like any list of persons, naming the persons of the page.
+  struct Page {
+    std::vector<WorklistItem> items;
+    std::size_t total = 0;
+  };
+  Page of(const domain::Actor& actor, int page, int per_page, const Origin& origin);
   // How many items wait, for the e-mail digest: no person leaves the server, nothing to trace.
   std::size_t count(const domain::Actor& actor);
   // A referent takes an event of the RSA flows into account: it leaves the list of both.

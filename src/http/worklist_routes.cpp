@@ -13,8 +13,10 @@ Json opt_id(const std::optional<std::int64_t>& v) {
 
 void add_worklist_routes(Router& router, RouteDeps deps) {
   router.add("GET", "/api/v1/worklist", Access::authenticated, [deps](Request& req) {
+    auto [page, per_page] = paging(req, 50);
+    const auto found = deps.services.worklist.of(req.actor(), page, per_page, req.origin());
     Json items = Json::array();
-    for (const auto& t : deps.services.worklist.of(req.actor(), req.origin()))
+    for (const auto& t : found.items)
       items.push_back({{"kind", t.kind},
                        {"label", t.label},
                        {"person", t.person_id ? Json{{"id", t.person_id}, {"name", t.person_name}}
@@ -31,7 +33,8 @@ void add_worklist_routes(Router& router, RouteDeps deps) {
                        {"rgpd_request_id", opt_id(t.rgpd_request_id)},
                        {"breach_id", opt_id(t.breach_id)},
                        {"flow_event_id", opt_id(t.flow_event_id)}});
-    return json_response(200, {{"items", items}});
+    return json_response(
+        200, {{"items", items}, {"total", found.total}, {"page", page}, {"per_page", per_page}});
   });
 
   // The menu's badge: a number, no person, so nothing to trace.

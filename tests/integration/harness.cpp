@@ -205,7 +205,7 @@ Json ApiTest::tacit_brsa_orientation() {
 }
 
 Json ApiTest::person_worklist(const std::string& login) {
-  const auto all = logged_in(login).get("/api/v1/worklist").json();
+  const auto all = logged_in(login).get("/api/v1/worklist?per_page=100").json();
   Json items = Json::array();
   for (const auto& item : all["items"])
     if (!item["person"].is_null()) items.push_back(item);

@@ -2,14 +2,19 @@
 // axe 3 validations… Each line gives its deadline, the person, the action, the rule (and the
 // convention it comes from) and a link "Agir" to the right section of the person's page.
 // Information tasks are acknowledged here; a sanction procedure closes with the EP decision.
+// The list comes 50 items a page, in due-date order (a territory's coordinator has thousands);
+// ?page= is the state.
 import { h, append, replace } from '../dom.js';
-import { api, ApiError } from '../api.js';
+import { api, ApiError, queryString } from '../api.js';
 import { formatDate, plural, WORKLIST_KINDS } from '../format.js';
 import { dataTable } from '../components/table.js';
+import { pagination } from '../components/pagination.js';
 import { alertBox, errorAlert } from '../components/alert.js';
 import { badge } from '../components/badge.js';
 import { setWorklistCount } from '../components/header.js';
 import { taskForm, personName } from '../components/tasks.js';
+
+const PER_PAGE = 50;
 
 function kindLabel(item) {
   return (WORKLIST_KINDS[item.kind] || {}).label || item.kind;
@@ -51,7 +56,8 @@ function actLink(item) {
 
 export default {
   title: 'À faire',
-  async render({ container }) {
+  async render({ container, query }) {
+    const page = Math.max(1, Number.parseInt(query.get('page') || '1', 10) || 1);
     const status = h('p', { class: 'fr-mb-2w', role: 'status', 'aria-live': 'polite' }, 'Chargement…');
     const messages = h('div', { tabindex: '-1', id: 'worklist-messages' });
     const results = h('div', {});
@@ -60,7 +66,7 @@ export default {
     const load = async () => {
       let data;
       try {
-        data = await api.get('/api/v1/worklist');
+        data = await api.get('/api/v1/worklist', { query: { page, per_page: PER_PAGE } });
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         replace(status);
@@ -68,8 +74,9 @@ export default {
         return;
       }
       const items = data.items || [];
-      setWorklistCount(items.length);
-      replace(status, plural(items.length, 'tâche'));
+      const total = data.total ?? items.length;
+      setWorklistCount(total);
+      replace(status, plural(total, 'tâche'));
       const onDone = async (message) => {
         await load();
         replace(messages, alertBox('success', message));
@@ -97,7 +104,12 @@ export default {
         caption: 'À faire',
         columns: ['Échéance', 'Personne', 'Action', 'Règle', 'Lien'],
         rows,
-        empty: 'Rien à faire pour le moment.',
+        empty: page > 1 ? 'Aucune tâche sur cette page.' : 'Rien à faire pour le moment.',
+      }), pagination({
+        page: data.page || page,
+        perPage: data.per_page || PER_PAGE,
+        total,
+        hrefFor: (n) => `/a-faire${queryString({ page: n > 1 ? n : null })}`,
       }));
     };
     await load();
