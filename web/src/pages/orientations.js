@@ -27,7 +27,7 @@ export default {
   title: 'Orientations en cours',
   async render({ container, query }) {
     const page = Math.max(1, Number.parseInt(query.get('page') || '1', 10) || 1);
-    const status = h('p', { class: 'fr-mb-2w', role: 'status', 'aria-live': 'polite' }, 'Chargement…');
+    const status = h('p', { class: 'fr-mb-2w binome-count', role: 'status', 'aria-live': 'polite' }, 'Chargement…');
     const results = h('div', {});
     append(container,
       h('h1', {}, 'Orientations en cours'),
