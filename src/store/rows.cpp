@@ -81,6 +81,20 @@ std::string reach_condition(const domain::Reach& reach, const std::string& socia
   return "1 = 0";
 }
 
+std::string copied_reach_condition(const domain::Reach& reach, const std::string& row) {
+  using K = domain::Reach::Kind;
+  switch (reach.kind) {
+    case K::agence:
+      return row + ".person_agence_id = :rid1";
+    case K::territory:
+      return row + ".person_territory_id = :rid1";
+    case K::departement:
+      return row + ".person_departement = :rdep";
+    default:
+      return "";
+  }
+}
+
 std::string in_ids(Dialect dialect) {
   return dialect == Dialect::sqlite ? " IN (SELECT value FROM json_each(:ids))"
                                     : " = ANY(CAST(:ids AS BIGINT[]))";

@@ -61,6 +61,12 @@ inline const char* persons_condition(Persons persons) {
 // partner's reach reads. Lists filter in SQL with it, then check each row in C++ as before.
 std::string reach_condition(const domain::Reach& reach, const std::string& social = "su");
 
+// The same reach read on the copy of the person's scope that an orientation (alias `row`)
+// carries (`person_territory_id`…, kept equal to the fiche by triggers since migration 0017),
+// for the reaches the copy answers alone: an agence, a territory, a département. Empty for the
+// others (a referent's reach has its small indexes already; a partner's needs the users).
+std::string copied_reach_condition(const domain::Reach& reach, const std::string& row);
+
 // A list of ids bound as one text, so that a query's text stays the same whatever their number
 // and is prepared once per connection: `column + in_ids(dialect)` in the query, the value of
 // ids_text(dialect, ids) bound as :ids (a JSON array for SQLite, an array literal for

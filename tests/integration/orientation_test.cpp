@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "harness.hpp"
 #include "store/history_repo.hpp"
@@ -208,6 +209,24 @@ TEST_P(OrientationTest, TheListInProgressComesAPageAtATimeOldestFirst) {
       conseiller.get("/api/v1/orientations?per_page=1&page=" + std::to_string(total + 1)).json();
   EXPECT_TRUE(beyond["items"].empty());
   EXPECT_EQ(beyond["total"], total);
+  // The territory's coordinator reads the orientation's copy of the person's territory: the
+  // same orientations as going through the persons.
+  const auto coordinated = logged_in("coordo.demo").get("/api/v1/orientations?per_page=100").json();
+  const long long in_territory = db_->with_session([&](soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM orientations o JOIN persons p ON p.id = o.person_id JOIN "
+           "territories t ON t.id = p.territory_id WHERE t.name = 'Territoire Nord' AND o.status "
+           "NOT IN ('non_retenue', 'entree')",
+        soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(coordinated["total"], in_territory);
+  ASSERT_GE(in_territory, total);
+  std::set<long long> seen;
+  for (const auto& item : coordinated["items"]) seen.insert(item["id"].get<long long>());
+  for (const auto& item : all["items"])
+    EXPECT_TRUE(seen.count(item["id"].get<long long>())) << "orientation " << item["id"];
+
   for (const std::string bad : {"per_page=0", "per_page=101", "page=0", "page=deux"}) {
     const auto r = conseiller.get("/api/v1/orientations?" + bad);
     EXPECT_EQ(r.status, 422) << bad;
