@@ -1,6 +1,7 @@
 #include "store/orientations_repo.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <sstream>
 
 #include "store/rows.hpp"
@@ -177,13 +178,27 @@ std::vector<OrientationRow> pending_orientations_in_reach(soci::session& sql,
 OrientationPage pending_orientations_page(soci::session& sql, Dialect dialect,
                                           const domain::Reach& reach, Persons persons, int limit,
                                           int offset) {
-  // The ids of the whole list first (a territory's few thousand integers, from the indexes),
-  // then the page's full rows by id: the total and the page agree, and no statement text
-  // depends on the page asked.
-  // A coordinator's reach reads the orientation's copy of the person's scope: the ids then come
-  // from one partial index in order (0.2 ms for a territory's 1 500, where going through its
-  // 10 000 persons took 14 ms). Each row is still checked against the fiche afterwards.
   OrientationPage page;
+  const auto cut = [&](std::size_t size) {
+    const auto first = std::min<std::size_t>(static_cast<std::size_t>(std::max(offset, 0)), size);
+    return std::make_pair(
+        first, std::min<std::size_t>(first + static_cast<std::size_t>(std::max(limit, 0)), size));
+  };
+  if (reach.kind == domain::Reach::Kind::referent) {
+    // A referent's list is a few dozen rows: one query, cut here, costs less than two.
+    auto rows = pending_orientations_in_reach(sql, reach, persons);
+    page.total = static_cast<std::int64_t>(rows.size());
+    const auto [first, last] = cut(rows.size());
+    page.rows.assign(std::make_move_iterator(rows.begin() + static_cast<std::ptrdiff_t>(first)),
+                     std::make_move_iterator(rows.begin() + static_cast<std::ptrdiff_t>(last)));
+    return page;
+  }
+  // Otherwise the ids of the whole list first (a territory's few thousand integers, from the
+  // indexes), then the page's full rows by id: the total and the page agree, and no statement
+  // text depends on the page asked. A coordinator's reach reads the orientation's copy of the
+  // person's scope: the ids then come from one partial index in order (0.2 ms for a
+  // territory's 1 500, where going through its 10 000 persons took 14 ms). Each row is still
+  // checked against the fiche afterwards.
   const auto copied = persons == Persons::all ? copied_reach_condition(reach, "o") : "";
   std::string query = copied.empty()
                           ? "SELECT o.id FROM orientations o JOIN persons p ON p.id = o.person_id "
@@ -199,10 +214,7 @@ OrientationPage pending_orientations_page(soci::session& sql, Dialect dialect,
   for_each_row_in_reach(sql, query, reach,
                         [&](const soci::row& row) { ids.push_back(i64(row, 0)); });
   page.total = static_cast<std::int64_t>(ids.size());
-  const auto first =
-      std::min<std::size_t>(static_cast<std::size_t>(std::max(offset, 0)), ids.size());
-  const auto last =
-      std::min<std::size_t>(first + static_cast<std::size_t>(std::max(limit, 0)), ids.size());
+  const auto [first, last] = cut(ids.size());
   if (first == last) return page;
   const auto text = ids_text(dialect, {ids.begin() + static_cast<std::ptrdiff_t>(first),
                                        ids.begin() + static_cast<std::ptrdiff_t>(last)});

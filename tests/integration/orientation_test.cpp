@@ -226,6 +226,10 @@ TEST_P(OrientationTest, TheListInProgressComesAPageAtATimeOldestFirst) {
   for (const auto& item : coordinated["items"]) seen.insert(item["id"].get<long long>());
   for (const auto& item : all["items"])
     EXPECT_TRUE(seen.count(item["id"].get<long long>())) << "orientation " << item["id"];
+  const auto second = logged_in("coordo.demo").get("/api/v1/orientations?per_page=1&page=2").json();
+  EXPECT_EQ(second["total"], in_territory);
+  ASSERT_EQ(second["items"].size(), 1u);
+  EXPECT_EQ(second["items"][0]["id"], coordinated["items"][1]["id"]) << "the same order, cut";
 
   for (const std::string bad : {"per_page=0", "per_page=101", "page=0", "page=deux"}) {
     const auto r = conseiller.get("/api/v1/orientations?" + bad);
