@@ -1,4 +1,3 @@
-#include <malloc.h>
 #include <pthread.h>
 
 #include <csignal>
@@ -13,6 +12,7 @@
 #include "cli/nir_key_option.hpp"
 #include "cli/smtp_options.hpp"
 #include "domain/daily_hour.hpp"
+#include "http/allocator.hpp"
 #include "http/request_log.hpp"
 #include "http/server.hpp"
 #include "store/login_throttle_repo.hpp"
@@ -27,18 +27,10 @@ std::string env_or(const char* name, const std::string& fallback) {
   return v && *v ? v : fallback;
 }
 
-// glibc gives each thread that allocates under contention an arena of its own (up to 8 per
-// core) and returns little of an arena's freed memory to the system: with 64 request threads
-// the resident memory of serve grew by 80 % over 5 minutes of load, against 15 % with two arenas
-// and no loss of throughput (docs/PERFORMANCE.md). An operator's MALLOC_ARENA_MAX still wins.
-void limit_malloc_arenas() {
-  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 2);
-}
-
 }  // namespace
 
 int run_serve(const Argv& argv) {
-  limit_malloc_arenas();  // before any thread starts
+  http::configure_allocator();  // before any thread starts
   auto with_value = kSmtpOptions;
   with_value.insert({"db", "listen", "web-root", "tls-cert", "tls-key", "threads", "db-pool",
                      "idle-timeout", "digest-hour", "nir-key-file"});
@@ -115,7 +107,7 @@ int run_serve(const Argv& argv) {
         // Every 5 s, hands the free pages of every arena back to the system: under load, what
         // a minute of requests freed stays resident otherwise (once a minute, the process's
         // own memory was 13 % higher at the end of 5 minutes of load; docs/PERFORMANCE.md).
-        if (i % 50 == 49) malloc_trim(0);
+        if (i % 50 == 49) http::release_free_memory();
       }
       try {
         const auto now = clock.now();

@@ -1,11 +1,12 @@
 #include "http/metrics.hpp"
 
-#include <malloc.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <fstream>
 #include <sstream>
+
+#include "http/allocator.hpp"
 
 namespace binome::http {
 namespace {
@@ -76,13 +77,16 @@ std::string Metrics::render(std::size_t pool_size, std::size_t pool_in_use, bool
       << sqlite3_memory_used() << "\n";
   // What the allocator holds: in use by the program, or freed but kept for reuse. A leak
   // raises the first; fragmentation of the arenas raises the second.
-  const struct mallinfo2 heap = mallinfo2();
+  const HeapStats heap = heap_stats();
   out << "# HELP binome_heap_in_use_bytes Mémoire allouée et en usage (tas).\n"
          "# TYPE binome_heap_in_use_bytes gauge\nbinome_heap_in_use_bytes "
-      << heap.uordblks + heap.hblkhd << "\n";
+      << heap.in_use << "\n";
   out << "# HELP binome_heap_free_bytes Mémoire libérée mais gardée par l'allocateur.\n"
          "# TYPE binome_heap_free_bytes gauge\nbinome_heap_free_bytes "
-      << heap.fordblks << "\n";
+      << heap.free_kept << "\n";
+  out << "# HELP binome_allocator Allocateur de mémoire du processus.\n"
+         "# TYPE binome_allocator gauge\nbinome_allocator{name=\""
+      << allocator_name() << "\"} 1\n";
   return out.str();
 }
 

@@ -1,7 +1,7 @@
 // A conseiller's journey: login, "Mes personnes", search, person page, logout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, login, BASE_URL, screenshotPath, cspViolations } from './helpers.mjs';
+import { openBrowser, login, BASE_URL, screenshotPath, cspViolations, waitForFocus } from './helpers.mjs';
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -64,7 +64,7 @@ test('conseiller.demo : liste, recherche, fiche, déconnexion', async () => {
   for (const section of ['Identité', 'Situation', 'Coordonnées', 'Identifiants', 'Référents']) {
     await page.getByRole('heading', { level: 2, name: section }).waitFor();
   }
-  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H1');
+  await waitForFocus(page);
 
   // Logout: back to the login page.
   await page.getByRole('button', { name: 'Se déconnecter' }).click();

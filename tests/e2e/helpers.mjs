@@ -152,3 +152,17 @@ export async function setClock(page, offsetDays) {
   const response = await page.request.post(`${BASE_URL}/api/v1/test/clock`, { data: { offset_days: offsetDays } });
   if (!response.ok()) throw new Error(`horloge : ${response.status()}`);
 }
+
+/**
+ * Waits until the focus is on an element of `tagName` (the router moves it to the page's h1
+ * once the page has fetched its data and rendered) and fails after the default timeout. Read
+ * right after the URL changed, the focus is still where the click left it.
+ */
+export async function waitForFocus(page, tagName = 'H1') {
+  try {
+    await page.waitForFunction((tag) => document.activeElement && document.activeElement.tagName === tag, tagName);
+  } catch (error) {
+    const where = await page.evaluate(() => document.activeElement && document.activeElement.outerHTML.slice(0, 120));
+    throw new Error(`le focus n’est pas allé sur ${tagName} (il est sur ${where}) : ${error.message}`);
+  }
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openBrowser, login, BASE_URL, screenshotPath, cspViolations,
-  seriousA11yViolations, describeViolations,
+  seriousA11yViolations, describeViolations, waitForFocus,
 } from './helpers.mjs';
 
 let env;
@@ -26,7 +26,7 @@ test('conseiller.demo crée une personne', async () => {
   await page.getByRole('link', { name: 'Nouvelle personne' }).click();
   await page.waitForURL(`${BASE_URL}/personnes/nouvelle`);
   assert.equal(await page.title(), 'Nouvelle personne — binome');
-  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H1');
+  await waitForFocus(page);
   for (const legend of ['Identité', 'Coordonnées', 'Identifiants', 'Situation', 'Référents']) {
     await page.locator('#person-form legend', { hasText: legend }).first().waitFor();
   }

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openBrowser, login, BASE_URL, screenshotPath, cspViolations,
-  seriousA11yViolations, describeViolations,
+  seriousA11yViolations, describeViolations, waitForFocus,
 } from './helpers.mjs';
 
 let env;
@@ -60,7 +60,7 @@ test('conseiller.demo oriente une personne en accord bilatéral', async () => {
   await page.getByRole('link', { name: 'Orienter cette personne' }).click();
   await page.waitForURL(`${BASE_URL}/personnes/${personId}/orienter`);
   await page.locator('#orientation-form').waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H1');
+  await waitForFocus(page);
 
   // The public of the accord tacite only shows with that mode.
   const tacitPublic = page.locator('#orientation-tacit-public');
@@ -149,7 +149,7 @@ test('social.demo donne son accord puis décide OUI', async () => {
   await page.waitForURL(`${BASE_URL}/a-faire`);
   assert.equal(await page.title(), 'À faire — binome');
   await page.locator('#worklist-table').waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H1');
+  await waitForFocus(page);
 
   await logout(page);
   assert.deepEqual(cspViolations(env.consoleErrors), [], 'aucune violation de la CSP');

@@ -2,7 +2,7 @@
 // list of the people behind them and reaches a person's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, login, BASE_URL, screenshotPath, cspViolations } from './helpers.mjs';
+import { openBrowser, login, BASE_URL, screenshotPath, cspViolations, waitForFocus } from './helpers.mjs';
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -14,7 +14,7 @@ test('portefeuille : un conseiller, ses personnes, une fiche', async () => {
   await page.locator('nav#navigation').getByRole('link', { name: 'Portefeuille' }).click();
   await page.waitForURL(`${BASE_URL}/portefeuille`);
   assert.equal(await page.title(), 'Portefeuille — binome');
-  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H1');
+  await waitForFocus(page);
 
   const block = page.locator('article[data-conseiller-id]', { hasText: 'Camille Martin' });
   await block.waitFor();

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openBrowser, login, BASE_URL, screenshotPath, cspViolations,
-  seriousA11yViolations, describeViolations,
+  seriousA11yViolations, describeViolations, waitForFocus,
 } from './helpers.mjs';
 
 let env;
@@ -45,7 +45,7 @@ test('admin.demo : profils de convention, règles du 62, nouvelle version du pro
 
   // The 62 profile: rules in force in French.
   await openProfile(page, '62-2024');
-  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.tagName), 'H1');
+  await waitForFocus(page);
   const rules = page.locator('#regles');
   const ruleText = await rules.innerText();
   assert.match(ruleText, /Délai d’entrée\s+21 jours/);

@@ -1,5 +1,7 @@
 // Logging in and out over real HTTP: cookies, CSRF, slowing and locking, idle timeout.
 #include "harness.hpp"
+#include "store/sessions_repo.hpp"
+#include "store/users_repo.hpp"
 
 namespace binome::testing {
 namespace {
@@ -145,6 +147,64 @@ TEST_P(ApiTest, MalformedLoginBodyGetsFrenchErrors) {
       raw("POST", "/api/v1/session", R"({"login":"a","password":"b","role":"admin"})", {});
   EXPECT_EQ(unknown.status, 422);
   EXPECT_EQ(unknown.json()["errors"][0]["field"], "role");
+}
+
+// Every authenticated request reads its user through the session (store::find_session_user,
+// typed columns); the user must be the one the rest of binome reads by id, nullable fields
+// (an organisation without territory, no phone) and all.
+TEST_P(ApiTest, TheSessionReadsTheSameUserAsTheUserLookup) {
+  db_->with_session([&](soci::session& sql) {
+    sql << "UPDATE users SET function_title = 'Coordinatrice', phone = '0102030405', email = "
+           "'coordo@demo.test' WHERE login = 'coordo.demo'";
+    sql << "UPDATE users SET function_title = NULL, phone = NULL, email = NULL, active = 0 "
+           "WHERE login = 'conseiller.demo'";
+    int n = 0, without_territory = 0;
+    for (const char* login : {"coordo.demo", "conseiller.demo", "pilotage.demo", "admin.demo"}) {
+      const auto by_id = store::find_user_by_id(sql, user_id(login));
+      ASSERT_TRUE(by_id) << login;
+      if (!by_id->org_territory_id) ++without_territory;
+      store::SessionRow row{"hash-" + std::to_string(++n),
+                            by_id->id,
+                            "csrf-" + std::to_string(n),
+                            "2026-11-18T08:00:00Z",
+                            "2026-11-18T08:05:00Z",
+                            "2026-11-18T20:00:00Z",
+                            "192.0.2.7"};
+      store::insert_session(sql, row);
+      const auto found = store::find_session_user(sql, row.token_hash);
+      ASSERT_TRUE(found) << login;
+      const auto& u = found->user;
+      EXPECT_EQ(u.id, by_id->id);
+      EXPECT_EQ(u.login, by_id->login);
+      EXPECT_EQ(u.display_name, by_id->display_name);
+      EXPECT_EQ(u.role, by_id->role);
+      EXPECT_EQ(u.org_id, by_id->org_id);
+      EXPECT_EQ(u.org_name, by_id->org_name);
+      EXPECT_EQ(u.org_kind, by_id->org_kind);
+      EXPECT_EQ(u.org_territory_id, by_id->org_territory_id) << login;
+      EXPECT_EQ(u.org_departement, by_id->org_departement);
+      EXPECT_EQ(u.function_title, by_id->function_title) << login;
+      EXPECT_EQ(u.phone, by_id->phone) << login;
+      EXPECT_EQ(u.email, by_id->email) << login;
+      EXPECT_EQ(u.password_hash, by_id->password_hash);
+      EXPECT_EQ(u.active, by_id->active) << login;
+      EXPECT_EQ(found->session.user_id, by_id->id);
+      EXPECT_EQ(found->session.csrf_token, row.csrf_token);
+      EXPECT_EQ(found->session.created_at, row.created_at);
+      EXPECT_EQ(found->session.last_seen_at, row.last_seen_at);
+      EXPECT_EQ(found->session.expires_at, row.expires_at);
+      EXPECT_EQ(found->session.client_ip, row.client_ip);
+    }
+    // What the comparison relies on: the fixture has both kinds of each nullable field.
+    const auto coordo = store::find_user_by_id(sql, user_id("coordo.demo"));
+    const auto conseiller = store::find_user_by_id(sql, user_id("conseiller.demo"));
+    EXPECT_EQ(coordo->phone, "0102030405");
+    EXPECT_TRUE(coordo->org_territory_id.has_value());
+    EXPECT_GT(without_territory, 0);
+    EXPECT_FALSE(conseiller->phone.has_value());
+    EXPECT_FALSE(conseiller->active);
+    EXPECT_FALSE(store::find_session_user(sql, "hash-inconnu").has_value());
+  });
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ApiTest, ::testing::Values("sqlite", "postgres"), backend_name);
