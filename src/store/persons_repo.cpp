@@ -77,58 +77,80 @@ void set_electronic_consent(soci::session& sql, std::int64_t id, bool consent,
       soci::use(c), soci::use(c), soci::use(now), soci::use(pid);
 }
 
-std::optional<PersonRecord> find_person(soci::session& sql, std::int64_t id) {
-  long long v = id;
-  soci::rowset<soci::row> rs =
-      (sql.prepare
-           << "SELECT p.id, p.last_name, p.first_name, p.birth_date, p.street, p.postal_code, "
-              "p.commune, p.phone, p.email, p.consent_electronic, p.ft_id, p.caf_id, p.brsa, "
-              "p.rqth, p.family_situation, p.dependent_children, p.departement, p.territory_id, "
-              "t.name, p.agence_id, ag.name, p.conseiller_id, cu.display_name, co.name, "
-              "p.referent_social_id, su.display_name, so.name, su.organisation_id "
-              "FROM persons p JOIN territories t ON t.id = p.territory_id "
-              "LEFT JOIN organisations ag ON ag.id = p.agence_id "
-              "LEFT JOIN users cu ON cu.id = p.conseiller_id "
-              "LEFT JOIN organisations co ON co.id = cu.organisation_id "
-              "LEFT JOIN users su ON su.id = p.referent_social_id "
-              "LEFT JOIN organisations so ON so.id = su.organisation_id WHERE p.id = :id "
-              "AND p.restricted_at IS NULL AND p.anonymised_at IS NULL",
-       soci::use(v));
-  for (const auto& r : rs) {
-    PersonRecord rec;
-    auto& p = rec.person.identity;
-    auto& s = rec.person.scope;
-    rec.person.id = i64(r, 0);
-    p.last_name = str(r, 1);
-    p.first_name = str(r, 2);
-    p.birth_date = str(r, 3);
-    p.street = str(r, 4);
-    p.postal_code = str(r, 5);
-    p.commune = str(r, 6);
-    p.phone = opt_str(r, 7);
-    p.email = opt_str(r, 8);
-    p.consent_electronic = flag(r, 9);
-    p.ft_id = opt_str(r, 10);
-    p.caf_id = opt_str(r, 11);
-    p.brsa = flag(r, 12);
-    p.rqth = flag(r, 13);
-    p.family_situation = str(r, 14) == "en_couple" ? domain::FamilySituation::en_couple
-                                                   : domain::FamilySituation::seul;
-    p.dependent_children = static_cast<int>(i64(r, 15));
-    s.departement = str(r, 16);
-    s.territory_id = opt_i64(r, 17);
-    rec.territory = NamedRef{i64(r, 17), str(r, 18), {}};
-    s.agence_id = opt_i64(r, 19);
-    if (s.agence_id) rec.agence = NamedRef{*s.agence_id, str(r, 20), {}};
-    s.conseiller_id = opt_i64(r, 21);
-    if (s.conseiller_id) rec.conseiller = NamedRef{*s.conseiller_id, str(r, 22), str(r, 23)};
-    s.referent_social_id = opt_i64(r, 24);
-    if (s.referent_social_id)
-      rec.referent_social = NamedRef{*s.referent_social_id, str(r, 25), str(r, 26)};
-    s.referent_social_org_id = opt_i64(r, 27);
-    return rec;
+namespace {
+// A column that may be NULL, read through a typed into.
+struct NullableInto {
+  std::string text;
+  long long number = 0;
+  soci::indicator ind = soci::i_ok;
+  bool null() const { return ind != soci::i_ok; }
+  std::optional<std::string> opt_text() const {
+    return null() ? std::nullopt : std::optional<std::string>(text);
   }
-  return std::nullopt;
+  std::optional<std::int64_t> opt_number() const {
+    return null() ? std::nullopt : std::optional<std::int64_t>(number);
+  }
+};
+}  // namespace
+
+std::optional<PersonRecord> find_person(soci::session& sql, std::int64_t id) {
+  // Typed intos rather than a soci::row: every call about a person reads the person first (its
+  // referents decide the access), and a row describes its 28 columns anew at each execution
+  // (docs/PERFORMANCE.md).
+  long long v = id, pid = 0, consent = 0, brsa = 0, rqth = 0, children = 0, territory = 0;
+  std::string family;
+  PersonRecord rec;
+  auto& p = rec.person.identity;
+  auto& s = rec.person.scope;
+  std::string territory_name;
+  NullableInto phone, email, ft, caf, agence, agence_name, cons, cons_name, cons_org, soc, soc_name,
+      soc_org_name, soc_org;
+  sql << "SELECT p.id, p.last_name, p.first_name, p.birth_date, p.street, p.postal_code, "
+         "p.commune, p.phone, p.email, p.consent_electronic, p.ft_id, p.caf_id, p.brsa, "
+         "p.rqth, p.family_situation, p.dependent_children, p.departement, p.territory_id, "
+         "t.name, p.agence_id, ag.name, p.conseiller_id, cu.display_name, co.name, "
+         "p.referent_social_id, su.display_name, so.name, su.organisation_id "
+         "FROM persons p JOIN territories t ON t.id = p.territory_id "
+         "LEFT JOIN organisations ag ON ag.id = p.agence_id "
+         "LEFT JOIN users cu ON cu.id = p.conseiller_id "
+         "LEFT JOIN organisations co ON co.id = cu.organisation_id "
+         "LEFT JOIN users su ON su.id = p.referent_social_id "
+         "LEFT JOIN organisations so ON so.id = su.organisation_id WHERE p.id = :id "
+         "AND p.restricted_at IS NULL AND p.anonymised_at IS NULL",
+      soci::use(v), soci::into(pid), soci::into(p.last_name), soci::into(p.first_name),
+      soci::into(p.birth_date), soci::into(p.street), soci::into(p.postal_code),
+      soci::into(p.commune), soci::into(phone.text, phone.ind), soci::into(email.text, email.ind),
+      soci::into(consent), soci::into(ft.text, ft.ind), soci::into(caf.text, caf.ind),
+      soci::into(brsa), soci::into(rqth), soci::into(family), soci::into(children),
+      soci::into(s.departement), soci::into(territory), soci::into(territory_name),
+      soci::into(agence.number, agence.ind), soci::into(agence_name.text, agence_name.ind),
+      soci::into(cons.number, cons.ind), soci::into(cons_name.text, cons_name.ind),
+      soci::into(cons_org.text, cons_org.ind), soci::into(soc.number, soc.ind),
+      soci::into(soc_name.text, soc_name.ind), soci::into(soc_org_name.text, soc_org_name.ind),
+      soci::into(soc_org.number, soc_org.ind);
+  if (!sql.got_data()) return std::nullopt;
+  rec.person.id = pid;
+  p.phone = phone.opt_text();
+  p.email = email.opt_text();
+  p.consent_electronic = consent != 0;
+  p.ft_id = ft.opt_text();
+  p.caf_id = caf.opt_text();
+  p.brsa = brsa != 0;
+  p.rqth = rqth != 0;
+  p.family_situation =
+      family == "en_couple" ? domain::FamilySituation::en_couple : domain::FamilySituation::seul;
+  p.dependent_children = static_cast<int>(children);
+  s.territory_id = territory;
+  rec.territory = NamedRef{territory, territory_name, {}};
+  s.agence_id = agence.opt_number();
+  if (s.agence_id) rec.agence = NamedRef{*s.agence_id, agence_name.text, {}};
+  s.conseiller_id = cons.opt_number();
+  if (s.conseiller_id) rec.conseiller = NamedRef{*s.conseiller_id, cons_name.text, cons_org.text};
+  s.referent_social_id = soc.opt_number();
+  if (s.referent_social_id)
+    rec.referent_social = NamedRef{*s.referent_social_id, soc_name.text, soc_org_name.text};
+  s.referent_social_org_id = soc_org.opt_number();
+  return rec;
 }
 
 PersonListPage list_persons(soci::session& sql, const domain::Reach& reach,
