@@ -222,7 +222,23 @@ FlowImportResult import_flow_file(Context& ctx, const domain::Actor& actor, cons
       // The snapshots' NIR-hash index takes inserts in random order, which SQLite's default
       // 2 MB page cache handles poorly on a large file: 64 MiB for this connection
       // (bench/flows-bench, 200 000 dossiers: 9.0 → 8.2 s CPU, next month 12.9 → 10.1 s).
-      if (ctx.db.dialect() == store::Dialect::sqlite) sql << "PRAGMA cache_size = -65536";
+      const bool sqlite = ctx.db.dialect() == store::Dialect::sqlite;
+      if (sqlite) sql << "PRAGMA cache_size = -65536";
+      // On SQLite this is the writers' one session, whose cache outlives the transaction (it is
+      // kept warm from one write to the next): back to SQLite's default when the import ends,
+      // whichever way, rather than 64 MiB held until the process stops.
+      struct DefaultCache {
+        soci::session& sql;
+        bool on;
+        ~DefaultCache() {
+          if (!on) return;
+          try {
+            sql << "PRAGMA cache_size = -2000";
+          } catch (...) {
+            // Only memory is at stake.
+          }
+        }
+      } default_cache{sql, sqlite};
       check_nir_key(ctx, sql);
       std::unique_ptr<store::SnapshotStore> snapshots;
       flows::PersonIndex index;

@@ -40,7 +40,8 @@ std::string FseService::list(const domain::Actor& actor, const std::string& seme
   data.scope_label = "Périmètre du coordinateur " + actor.login;
   data.generated_on = french_date(domain::to_iso(today(ctx_)));
   std::vector<std::int64_t> listed;
-  ctx_.db.with_session([&](soci::session& sql) {
+  // The semester's participants of a whole scope: through the file's map.
+  ctx_.db.with_mapped_session([&](soci::session& sql) {
     std::string party = "le Département";
     if (auto p = store::profile_for(sql, actor.departement, to)) {
       data.convention_label = "Convention " + p->label;

@@ -209,7 +209,8 @@ IndicatorService::Gathered IndicatorService::gather(const domain::Actor& actor,
 
   auto& rules = g.rules;
   auto& origin_names = g.origin_names;
-  ctx_.db.with_session([&](soci::session& sql) {
+  // Aggregates over the place's supports and events: through the file's map.
+  ctx_.db.with_mapped_session([&](soci::session& sql) {
     store::CounsellorPlace where{place.departement, {}, {}, {}};
     if (scope == "territory") where.territory_id = place.territory_id;
     if (scope == "agence") where.agence_id = place.agence_id;

@@ -299,7 +299,8 @@ store::ResourcePage ResourceBaseService::search(const domain::Actor& actor,
                                                 store::ResourceQuery query) {
   query.departement = actor.departement;
   if (!domain::may_edit_resources(actor)) query.states = {"publie"};
-  return ctx_.db.with_session([&](soci::session& sql) {
+  // The text search reads the services' index pages by the hundred: through the file's map.
+  return ctx_.db.with_mapped_session([&](soci::session& sql) {
     return store::search_services(sql, ctx_.db.dialect(), query, domain::to_iso(today()));
   });
 }

@@ -5,6 +5,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <stdexcept>
@@ -138,6 +139,20 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
       db->pool_->at(i).open(*factory, db->connect_string_);
       db->configure(db->pool_->at(i));
     }
+    if (db->dialect_ == Dialect::sqlite) {
+      // A quarter of the pool: the scans are CPU-bound, and a connection costs memory.
+      const std::size_t mapped = std::max<std::size_t>(2, db->pool_size_ / 4);
+      db->mapped_pool_ = std::make_unique<soci::connection_pool>(mapped);
+      db->writer_pool_ = std::make_unique<soci::connection_pool>(1);
+      auto open_mapped = [&](soci::session& sql) {
+        sql.open(*factory, db->connect_string_);
+        db->configure(sql);
+        // Address space, not memory: the map shows the kernel's cached pages of the file.
+        sql << "PRAGMA mmap_size=268435456";
+      };
+      for (std::size_t i = 0; i < mapped; ++i) open_mapped(db->mapped_pool_->at(i));
+      open_mapped(db->writer_pool_->at(0));
+    }
   } catch (const std::exception& e) {
     throw std::runtime_error("Connexion à la base « " + db->display_url_ +
                              " » impossible : " + e.what());
@@ -176,11 +191,9 @@ void Database::configure(soci::session& sql) {
     switch_to_wal(sql);
     sql << "PRAGMA synchronous=NORMAL";
     sql << "PRAGMA foreign_keys=ON";
-    // Reads through a memory map of the file rather than read() into each connection's 2 MB
-    // page cache: a search over a 20 MB base of 10 000 services spent a third of its CPU
-    // copying pages from the kernel. The map is address space shared by the pool's
-    // connections (the kernel's page cache), not memory allocated per connection.
-    sql << "PRAGMA mmap_size=268435456";
+    // No memory map of the file by default (SQLite's default, said for a build that differs):
+    // the searches and aggregates ask for one (with_mapped_session, read_snapshot).
+    sql << "PRAGMA mmap_size=0";
   } else {
     sql << "SET TIME ZONE 'UTC'";
     // "relation already exists, skipping" and the like are not for operators' eyes.
@@ -192,8 +205,11 @@ void Database::configure(soci::session& sql) {
   }
 }
 
-Database::Lease::Lease(Database& db) : db_(db) {
-  session_ = std::make_unique<soci::session>(*db.pool_);
+Database::Lease::Lease(Database& db, Pool pool) : db_(db) {
+  soci::connection_pool* from = db.pool_.get();
+  if (pool == mapped && db.mapped_pool_) from = db.mapped_pool_.get();
+  if (pool == writer && db.writer_pool_) from = db.writer_pool_.get();
+  session_ = std::make_unique<soci::session>(*from);
   if (db_.dialect_ == Dialect::postgres) db_.revive(*session_);
   db_.in_use_++;
 }

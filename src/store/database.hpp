@@ -37,16 +37,31 @@ class Database {
     return guarded(lease.session(), f);
   }
 
+  // Runs f(soci::session&) like with_session, on SQLite on a session of the smaller pool that
+  // reads the file through a memory map: for the queries that read many pages (searches,
+  // aggregates over a département), which would otherwise copy each page from the kernel into
+  // the connection's 2 MB page cache. Not the default: a mapped connection unmaps the file at
+  // each read transaction that follows another connection's commit, which for a short read
+  // costs more than the copies it saves (docs/PERFORMANCE.md). Inside a read snapshot, the
+  // snapshot's session (mapped) is used.
+  template <class F>
+  auto with_mapped_session(F&& f) {
+    if (soci::session* pinned = pinned_session()) return guarded(*pinned, f);
+    Lease lease(*this, Lease::mapped);
+    return guarded(lease.session(), f);
+  }
+
   // Runs f() with the with_session calls this thread makes meanwhile sharing one pooled
-  // session and, on SQLite, one read transaction. The queries of one computation then see one
-  // state of the data, and SQLite keeps its page cache between them: a connection drops it at
-  // the start of each read transaction that follows another connection's commit, which with
-  // every read audited is nearly every query. For reads only: a write made through
-  // with_session in f would be rolled back (transaction() still takes a session of its own).
+  // session and, on SQLite, one read transaction over the mapped file. The queries of one
+  // computation then see one state of the data, and SQLite keeps its page cache between them: a
+  // connection drops it at the start of each read transaction that follows another connection's
+  // commit, which with every read audited is nearly every query. For reads only: a write made
+  // through with_session in f would be rolled back (transaction() still takes a session of its
+  // own).
   template <class F>
   auto read_snapshot(F&& f) {
     if (pinned_session()) return f();
-    Lease lease(*this);
+    Lease lease(*this, Lease::mapped);
     Pin pin(*this, lease.session());
     return f();
   }
@@ -60,7 +75,7 @@ class Database {
     // SQLite's busy-wait sleeps (other processes still meet the busy timeout).
     std::unique_lock<std::mutex> writer;
     if (dialect_ == Dialect::sqlite) writer = std::unique_lock<std::mutex>(sqlite_writer_);
-    Lease lease(*this);
+    Lease lease(*this, Lease::writer);
     soci::session& s = lease.session();
     auto body = [&](soci::session& sql) {
       begin(sql);
@@ -95,7 +110,8 @@ class Database {
  private:
   class Lease {
    public:
-    explicit Lease(Database& db);
+    enum Pool { plain, mapped, writer };
+    explicit Lease(Database& db, Pool pool = plain);
     ~Lease();
     soci::session& session() { return *session_; }
 
@@ -152,6 +168,11 @@ class Database {
   std::string connect_string_;
   std::string display_url_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // SQLite only: the sessions that read through a map of the file (with_mapped_session), and
+  // the one session of the writers, queued on sqlite_writer_ (also mapped: after its own commit
+  // it finds the file unchanged, so its map and page cache stay warm from one write to the next).
+  std::unique_ptr<soci::connection_pool> mapped_pool_;
+  std::unique_ptr<soci::connection_pool> writer_pool_;
   std::atomic<std::size_t> in_use_{0};
   std::mutex sqlite_writer_;
   // Group commit: callers queue their work; the first to find no leader runs the queue.

@@ -346,6 +346,22 @@ TEST_P(FlowsImportTest, NoRawFileKeptWhenTheImportIsRefused) {
                !std::filesystem::is_empty(dir_ / "bruts"));
 }
 
+// On SQLite the import enlarges the page cache of the writers' one session, which serve keeps
+// for the process's life: it is back to SQLite's default after an import, accepted or refused.
+TEST_P(FlowsImportTest, TheWritersSessionGetsItsDefaultCacheBackAfterAnImport) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "page cache of SQLite only";
+  auto cache_size = [](soci::session& sql) {
+    long long n = 0;
+    sql << "PRAGMA cache_size", soci::into(n);
+    return n;
+  };
+  ASSERT_EQ(import(write("sept.xml", sample_pecgm())).outcome, Outcome::imported);
+  EXPECT_EQ(db_->transaction(cache_size), -2000);
+  const auto bad = edit(sample_pecgm(), "<nb-dossier>2", "<nb-dossier>3");
+  ASSERT_EQ(import(write("bad.xml", bad)).outcome, Outcome::rejected);
+  EXPECT_EQ(db_->transaction(cache_size), -2000);
+}
+
 TEST_P(FlowsImportTest, SameFileTwiceChangesNothing) {
   const std::string path = write("sept.xml", sample_pecgm());
   ASSERT_EQ(import(path).outcome, Outcome::imported);

@@ -110,6 +110,37 @@ TEST_F(SqliteStatementCacheTest, AReadSnapshotSeesOneStateOfTheDataAndLeavesNoLo
   EXPECT_EQ(name_of(1), "one");
 }
 
+// The file is mapped only for the reads that ask (with_mapped_session, read_snapshot: a pool of
+// their own); the sessions of the short reads never are, so they do not pay for unmapping it
+// at each other connection's commit.
+TEST_F(SqliteStatementCacheTest, TheFileIsMappedOnlyForTheReadsThatAskAndUnmappedAfter) {
+  auto map_size = [](soci::session& sql) {
+    long long n = -1;
+    sql << "PRAGMA mmap_size", soci::into(n);
+    return n;
+  };
+  EXPECT_EQ(db_->with_session(map_size), 0);
+  EXPECT_EQ(db_->with_mapped_session(map_size), 268435456);
+  EXPECT_EQ(db_->with_session(map_size), 0) << "unmapped after with_mapped_session";
+  const auto in_snapshot = db_->read_snapshot([&] {
+    // Within the snapshot: the same (mapped) session, whichever door the read takes.
+    return std::pair{db_->with_session(map_size), db_->with_mapped_session(map_size)};
+  });
+  EXPECT_EQ(in_snapshot.first, 268435456);
+  EXPECT_EQ(in_snapshot.second, 268435456);
+  EXPECT_EQ(db_->with_session(map_size), 0) << "unmapped after the snapshot";
+  EXPECT_THROW(db_->with_mapped_session([](soci::session& sql) { sql << "SELECT nope FROM t"; }),
+               soci::soci_error);
+  EXPECT_EQ(db_->with_session(map_size), 0) << "unmapped after a failed read";
+  // The writers' one session is mapped too: it stays warm from one write to the next.
+  EXPECT_EQ(db_->transaction(map_size), 268435456);
+  EXPECT_EQ(db_->with_session(map_size), 0);
+  std::string name;
+  db_->with_mapped_session(
+      [&](soci::session& sql) { sql << "SELECT name FROM t WHERE id = 2", soci::into(name); });
+  EXPECT_EQ(name, "deux");
+}
+
 TEST_F(SqliteStatementCacheTest, AKeptStatementSeesASchemaChangeAndTheTableCanBeDropped) {
   db_->with_session([](soci::session& sql) {
     int n = 0;
