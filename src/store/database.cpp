@@ -211,12 +211,13 @@ Database::Lease::Lease(Database& db, Pool pool) : db_(db) {
   if (pool == writer && db.writer_pool_) from = db.writer_pool_.get();
   session_ = std::make_unique<soci::session>(*from);
   if (db_.dialect_ == Dialect::postgres) db_.revive(*session_);
-  db_.in_use_++;
+  counted_ = from == db.pool_.get();
+  if (counted_) db_.in_use_++;
 }
 
 Database::Lease::~Lease() {
   session_.reset();
-  db_.in_use_--;
+  if (counted_) db_.in_use_--;
 }
 
 namespace {

@@ -24,6 +24,8 @@ class Database {
 
   Dialect dialect() const { return dialect_; }
   std::size_t pool_size() const { return pool_size_; }
+  // The --db-pool sessions in use (SQLite's mapped and writer sessions are not counted): equal
+  // to pool_size() when requests wait for one.
   std::size_t in_use() const { return in_use_.load(); }
   // The URL with any password masked, for logs and messages.
   const std::string& display_url() const { return display_url_; }
@@ -118,6 +120,7 @@ class Database {
    private:
     Database& db_;
     std::unique_ptr<soci::session> session_;
+    bool counted_ = false;  // a session of the --db-pool pool, the one in_use() reports
   };
 
   // Makes a session the thread's read snapshot for as long as it lives.

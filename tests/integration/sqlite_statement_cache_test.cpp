@@ -135,6 +135,11 @@ TEST_F(SqliteStatementCacheTest, TheFileIsMappedOnlyForTheReadsThatAskAndUnmappe
   // The writers' one session is mapped too: it stays warm from one write to the next.
   EXPECT_EQ(db_->transaction(map_size), 268435456);
   EXPECT_EQ(db_->with_session(map_size), 0);
+  // What /metrics reports as the pool in use is the --db-pool sessions only.
+  EXPECT_EQ(db_->with_session([&](soci::session&) { return db_->in_use(); }), 1u);
+  EXPECT_EQ(db_->with_mapped_session([&](soci::session&) { return db_->in_use(); }), 0u);
+  EXPECT_EQ(db_->transaction([&](soci::session&) { return db_->in_use(); }), 0u);
+  EXPECT_EQ(db_->in_use(), 0u);
   std::string name;
   db_->with_mapped_session(
       [&](soci::session& sql) { sql << "SELECT name FROM t WHERE id = 2", soci::into(name); });
