@@ -77,22 +77,6 @@ void set_electronic_consent(soci::session& sql, std::int64_t id, bool consent,
       soci::use(c), soci::use(c), soci::use(now), soci::use(pid);
 }
 
-namespace {
-// A column that may be NULL, read through a typed into.
-struct NullableInto {
-  std::string text;
-  long long number = 0;
-  soci::indicator ind = soci::i_ok;
-  bool null() const { return ind != soci::i_ok; }
-  std::optional<std::string> opt_text() const {
-    return null() ? std::nullopt : std::optional<std::string>(text);
-  }
-  std::optional<std::int64_t> opt_number() const {
-    return null() ? std::nullopt : std::optional<std::int64_t>(number);
-  }
-};
-}  // namespace
-
 std::optional<PersonRecord> find_person(soci::session& sql, std::int64_t id) {
   // Typed intos rather than a soci::row: every call about a person reads the person first (its
   // referents decide the access), and a row describes its 28 columns anew at each execution
@@ -103,7 +87,7 @@ std::optional<PersonRecord> find_person(soci::session& sql, std::int64_t id) {
   auto& p = rec.person.identity;
   auto& s = rec.person.scope;
   std::string territory_name;
-  NullableInto phone, email, ft, caf, agence, agence_name, cons, cons_name, cons_org, soc, soc_name,
+  Nullable phone, email, ft, caf, agence, agence_name, cons, cons_name, cons_org, soc, soc_name,
       soc_org_name, soc_org;
   sql << "SELECT p.id, p.last_name, p.first_name, p.birth_date, p.street, p.postal_code, "
          "p.commune, p.phone, p.email, p.consent_electronic, p.ft_id, p.caf_id, p.brsa, "

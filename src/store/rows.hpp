@@ -89,6 +89,13 @@ struct Nullable {
   static Nullable of(const std::optional<std::int64_t>& v) {
     return v ? Nullable{{}, static_cast<long long>(*v), soci::i_ok} : Nullable{};
   }
+  // Read back through soci::into(text, ind) or soci::into(number, ind).
+  std::optional<std::string> opt_text() const {
+    return ind == soci::i_ok ? std::optional<std::string>(text) : std::nullopt;
+  }
+  std::optional<std::int64_t> opt_number() const {
+    return ind == soci::i_ok ? std::optional<std::int64_t>(number) : std::nullopt;
+  }
 };
 
 // The person a row belongs to, as the access rule needs it. Select kPersonColumns from
