@@ -517,10 +517,14 @@ TEST_P(FlowsImportTest, KilledImportLeavesTheDatabaseAsItWas) {
     flows::generate_flow(out, o);
   }
   const std::string before = state();
+  // Everything the child needs is prepared before the fork: the child only execs. (The key
+  // file written first in the child took the child's pid and was never removed.)
+  const std::string url = testdb_->url();
+  const std::string& key_file = test_nir_key_file();
   const pid_t pid = ::fork();
   if (pid == 0) {
-    ::execl(BINOME_BIN, BINOME_BIN, "flows", "import", path.c_str(), "--db", testdb_->url().c_str(),
-            "--date-traitement", "2024-11-20", "--nir-key-file", test_nir_key_file().c_str(),
+    ::execl(BINOME_BIN, BINOME_BIN, "flows", "import", path.c_str(), "--db", url.c_str(),
+            "--date-traitement", "2024-11-20", "--nir-key-file", key_file.c_str(),
             static_cast<char*>(nullptr));
     ::_exit(127);
   }

@@ -36,8 +36,12 @@ std::shared_ptr<const security::NirKeys> test_nir_keys() {
   return keys;
 }
 
-const std::string& test_nir_key_file() {
-  static const std::string path = [] {
+namespace {
+// The key file of this test process, removed when the process ends so that the runs leave
+// nothing behind in the temporary folder.
+struct NirKeyFile {
+  std::string path;
+  NirKeyFile() {
     const auto p = std::filesystem::temp_directory_path() /
                    ("binome-test-nir-" + std::to_string(::getpid()) + ".key");
     std::filesystem::remove(p);
@@ -47,9 +51,20 @@ const std::string& test_nir_key_file() {
     }
     std::filesystem::permissions(
         p, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-    return p.string();
-  }();
-  return path;
+    path = p.string();
+  }
+  ~NirKeyFile() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+  NirKeyFile(const NirKeyFile&) = delete;
+  NirKeyFile& operator=(const NirKeyFile&) = delete;
+};
+}  // namespace
+
+const std::string& test_nir_key_file() {
+  static const NirKeyFile file;
+  return file.path;
 }
 
 std::string HttpResult::header(const std::string& name) const {
