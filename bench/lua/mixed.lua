@@ -24,6 +24,9 @@ else
   table.insert(counsellors, {ids = common.read_ids(os.getenv("BENCH_IDS")),
                              cookie = os.getenv("BENCH_COOKIE"), csrf = os.getenv("BENCH_CSRF")})
 end
+-- BENCH_READS_ONLY: the writes' slots read a person's page instead (the soak without writes,
+-- where no data grows).
+local reads_only = os.getenv("BENCH_READS_ONLY") == "1"
 local today = os.getenv("BENCH_TODAY")
 local start_date = os.getenv("BENCH_START")
 local n = 0
@@ -48,6 +51,9 @@ end
 function request()
   n = n + 1
   local kind = plan[n % #plan + 1]
+  if reads_only and (kind == "orientation" or kind == "decision" or kind == "bilan") then
+    kind = "page"
+  end
   -- The counsellor changes with each round of the plan, so each one's slots keep their mix.
   local c = counsellors[(math.floor(n / #plan) + (thread_index or 1)) % #counsellors + 1]
   local ids = c.ids
